@@ -1,0 +1,94 @@
+import type { GoString, GoValues } from "./go-json.js";
+
+/** What `signQuery` and `verifySignature` accept as the request's parameters. */
+export type QueryParams = string | URLSearchParams | Readonly<Record<string, string | readonly string[]>>;
+
+const utf8 = new TextEncoder();
+
+function hexValue(b: number): number {
+  if (b >= 0x30 && b <= 0x39) return b - 0x30;
+  if (b >= 0x41 && b <= 0x46) return b - 0x41 + 10;
+  if (b >= 0x61 && b <= 0x66) return b - 0x61 + 10;
+  return -1;
+}
+
+/** Go's `url.QueryUnescape` over bytes: `+` is a space; `null` for a malformed `%` escape. */
+function queryUnescape(s: Uint8Array): GoString | null {
+  const out = new Uint8Array(s.length);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const b = s[i]!;
+    if (b === 0x25) {
+      const hi = i + 2 < s.length ? hexValue(s[i + 1]!) : -1;
+      const lo = i + 2 < s.length ? hexValue(s[i + 2]!) : -1;
+      if (hi < 0 || lo < 0) return null;
+      out[n++] = (hi << 4) | lo;
+      i += 2;
+    } else {
+      out[n++] = b === 0x2b ? 0x20 : b;
+    }
+  }
+  return out.slice(0, n);
+}
+
+function split(s: Uint8Array, separator: number): Uint8Array[] {
+  const parts: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i === s.length || s[i] === separator) {
+      parts.push(s.subarray(start, i));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+/** Groups `[key, value]` pairs into distinct keys, keeping values in order. */
+function group(pairs: Iterable<readonly [GoString, GoString]>): GoValues {
+  const byKey = new Map<string, [GoString, GoString[]]>();
+  for (const [key, value] of pairs) {
+    const id = Array.from(key, (b) => String.fromCharCode(b)).join("");
+    const entry = byKey.get(id);
+    if (entry) entry[1].push(value);
+    else byKey.set(id, [key, [value]]);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Go's `url.ParseQuery` (what `r.URL.Query()` gives a Go server): pairs split on `&`, a pair
+ * with a `;` or a malformed `%` escape is skipped, a key without `=` has the value `""`.
+ */
+export function parseGoQuery(query: string): GoValues {
+  const raw = utf8.encode(query.startsWith("?") ? query.slice(1) : query);
+  const pairs: Array<readonly [GoString, GoString]> = [];
+  for (const part of split(raw, 0x26)) {
+    if (part.length === 0 || part.includes(0x3b)) continue;
+    const eq = part.indexOf(0x3d);
+    const key = queryUnescape(eq === -1 ? part : part.subarray(0, eq));
+    const value = queryUnescape(eq === -1 ? new Uint8Array(0) : part.subarray(eq + 1));
+    if (key === null || value === null) continue;
+    pairs.push([key, value]);
+  }
+  return group(pairs);
+}
+
+/**
+ * The parameters as Go would see them on the wire. Strings become UTF-8 (a lone surrogate
+ * becomes U+FFFD, as `URLSearchParams` sends it); a record key with no values is left out,
+ * since a query string cannot carry it.
+ */
+export function toGoValues(params: QueryParams): GoValues {
+  if (typeof params === "string") return parseGoQuery(params);
+  const pairs: Array<readonly [GoString, GoString]> = [];
+  if (params instanceof URLSearchParams) {
+    for (const [key, value] of params) pairs.push([utf8.encode(key), utf8.encode(value)]);
+  } else {
+    for (const key of Object.keys(params)) {
+      const value = params[key];
+      const list: readonly string[] = typeof value === "string" ? [value] : (value ?? []);
+      for (const item of list) pairs.push([utf8.encode(key), utf8.encode(String(item))]);
+    }
+  }
+  return group(pairs);
+}

@@ -1,0 +1,64 @@
+import { marshalGoValues } from "./go-json.js";
+import { toGoValues, type QueryParams } from "./query-values.js";
+
+// Web Crypto only: this file is shared with the host side and must run in browsers and on
+// edge runtimes, so no Node-only APIs here.
+
+export type { QueryParams } from "./query-values.js";
+
+const utf8 = new TextEncoder();
+
+/** The exact bytes that are signed: Go's `json.Marshal` of the parameters as `url.Values`. */
+export function signaturePayload(params: QueryParams): Uint8Array {
+  return marshalGoValues(toGoValues(params));
+}
+
+function toHex(bytes: Uint8Array): string {
+  let hex = "";
+  for (const b of bytes) hex += b.toString(16).padStart(2, "0");
+  return hex;
+}
+
+async function hmacSha256(secret: string, message: Uint8Array): Promise<Uint8Array> {
+  const key = await crypto.subtle.importKey(
+    "raw",
+    utf8.encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  return new Uint8Array(await crypto.subtle.sign("HMAC", key, message as Uint8Array<ArrayBuffer>));
+}
+
+/**
+ * The `X-Pylon-Signature` for these query parameters: lowercase hex HMAC-SHA256, keyed with
+ * `secret`, over Go's JSON serialisation of the map name → list of values.
+ */
+export async function signQuery(params: QueryParams, secret: string): Promise<string> {
+  return toHex(await hmacSha256(secret, signaturePayload(params)));
+}
+
+/** Compares two byte strings in time that depends only on their lengths, not their contents. */
+export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  const length = Math.max(a.length, b.length);
+  let difference = a.length ^ b.length;
+  for (let i = 0; i < length; i++) {
+    difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  }
+  return difference === 0;
+}
+
+/**
+ * Whether `signature` is the right `X-Pylon-Signature` for these parameters. Surrounding
+ * whitespace and upper-case hex digits are accepted; the comparison is timing-safe.
+ */
+export async function verifySignature(
+  params: QueryParams,
+  signature: string | null | undefined,
+  secret: string,
+): Promise<boolean> {
+  if (typeof signature !== "string") return false;
+  const expected = utf8.encode(await signQuery(params, secret));
+  const received = utf8.encode(signature.trim().toLowerCase());
+  return timingSafeEqual(expected, received);
+}

@@ -1,0 +1,33 @@
+import { signQuery } from "../server/signature.js";
+
+/** The custom headers an app was configured with: sent as they are on every request. */
+export type AppHeaders = HeadersInit;
+
+/** The header that carries the request's signature (SPEC §5). */
+export const SIGNATURE_HEADER = "X-Pylon-Signature";
+
+/**
+ * The URL actually called: the app's URL with its own query parameters kept and the protocol's
+ * parameters set over them (a protocol parameter already in the URL is replaced, not repeated).
+ */
+export function withProtocolParams(base: URL, params: Readonly<Record<string, string>>): URL {
+  const url = new URL(base.href);
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  return url;
+}
+
+/**
+ * The request headers: the app's custom headers, then, with a secret, the signature over the
+ * exact query string sent (parsed the way the app's Go-compatible server parses it).
+ */
+export async function buildRequestHeaders(
+  url: URL,
+  appHeaders: AppHeaders | undefined,
+  accept: string,
+  secret: string | undefined,
+): Promise<Headers> {
+  const headers = new Headers(appHeaders);
+  if (!headers.has("accept")) headers.set("accept", accept);
+  if (secret !== undefined) headers.set(SIGNATURE_HEADER, await signQuery(url.search.slice(1), secret));
+  return headers;
+}

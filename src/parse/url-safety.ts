@@ -43,3 +43,8 @@ export function toSafeIconSrc(value: string): string | null {
   if (url.protocol === "data:" && /^image\/[a-z0-9.+-]+[;,]/i.test(url.pathname)) return url.href;
   return null;
 }
+
+/** True when a button or link may point at `value`: an absolute URL with an allowed scheme. */
+export function isSafeUrl(value: string, allowedSchemes: readonly string[] = DEFAULT_URL_SCHEMES): boolean {
+  return checkLinkUrl(value, allowedSchemes).ok;
+}

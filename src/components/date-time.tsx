@@ -1,0 +1,25 @@
+import type { DateTimeComponent } from "../schema/widget-schema.js";
+import { formatDateTime } from "../format/format-date-time.js";
+import { parseRfc3339 } from "../parse/rfc3339.js";
+import { useWidgetSettings } from "../render/widget-settings.js";
+import { FieldLabel } from "./field-label.js";
+
+export interface DateTimeProps {
+  component: DateTimeComponent;
+  path: string;
+}
+
+/** A `<time>` in the viewer's (or the given) locale and zone; the hover title has the full timestamp. */
+export function DateTime({ component }: DateTimeProps) {
+  const { dateTime } = useWidgetSettings();
+  const date = parseRfc3339(component.value);
+  const formatted = date ? formatDateTime(date, dateTime) : { text: component.value, title: component.value };
+  return (
+    <div className="sc-field" data-sidecard-component="date_time">
+      <FieldLabel label={component.label} iconUrl={component.icon_url} />
+      <time className="sc-value sc-truncate" dateTime={component.value} title={formatted.title}>
+        {formatted.text}
+      </time>
+    </div>
+  );
+}

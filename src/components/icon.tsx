@@ -1,0 +1,27 @@
+import { useState } from "react";
+import { toSafeIconSrc } from "../parse/url-safety.js";
+
+export interface IconProps {
+  /** An absolute http(s) URL or a `data:image/…` URL; anything else renders nothing. */
+  src: string | undefined;
+}
+
+/** A small decorative image: no alt text, no referrer, lazy, and gone if it fails to load. */
+export function Icon({ src }: IconProps) {
+  const [failed, setFailed] = useState(false);
+  const safeSrc = src === undefined ? null : toSafeIconSrc(src);
+  if (safeSrc === null || failed) return null;
+  return (
+    <img
+      className="sc-icon"
+      src={safeSrc}
+      alt=""
+      width={16}
+      height={16}
+      loading="lazy"
+      decoding="async"
+      referrerPolicy="no-referrer"
+      onError={() => setFailed(true)}
+    />
+  );
+}

@@ -1,0 +1,26 @@
+import type { TextComponent } from "../schema/widget-schema.js";
+import { FieldLabel } from "./field-label.js";
+
+export interface TextProps {
+  component: TextComponent;
+  path: string;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/** Label above value; every line of the value keeps its break and is cut with an ellipsis. */
+export function Text({ component }: TextProps) {
+  const lines = component.value.split(LINE_BREAK);
+  return (
+    <div className="sc-field" data-sidecard-component="text">
+      <FieldLabel label={component.label} iconUrl={component.icon_url} />
+      <div className="sc-value" title={component.value}>
+        {lines.map((line, index) => (
+          <span className="sc-line sc-truncate" key={index}>
+            {line}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}

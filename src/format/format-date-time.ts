@@ -1,0 +1,112 @@
+import { TZDate } from "@date-fns/tz";
+import { format, intlFormatDistance, type Locale } from "date-fns";
+import { enUS } from "date-fns/locale/en-US";
+
+export interface DateTimeFormatOptions {
+  /** BCP 47 tag such as `"en-US"`, or a date-fns `Locale` for localized custom patterns. Default: the viewer's locale. */
+  locale?: string | Locale;
+  /** IANA time zone such as `"Europe/Paris"`. Default: the viewer's time zone. */
+  timeZone?: string;
+  /** A date-fns pattern (`"yyyy-MM-dd HH:mm"`) or `"relative"`. Default: medium date and short time. */
+  dateFormat?: string;
+  /** The moment relative dates are measured from. Default: the time of rendering. */
+  now?: Date;
+}
+
+export interface FormattedDateTime {
+  /** What the widget shows. */
+  text: string;
+  /** The full timestamp with its zone, for the hover title. */
+  title: string;
+}
+
+/** date-fns spelling of the default en-US style: "Jul 15, 2024, 12:34 PM". */
+export const DEFAULT_DATE_PATTERN = "MMM d, yyyy, h:mm a";
+const FULL_DATE_PATTERN = "EEEE, MMMM d, yyyy, h:mm:ss a";
+
+// Intl formatters are costly to create; one per locale, zone and style is enough.
+const intlCache = new Map<string, Intl.DateTimeFormat>();
+function intlFormatter(locale: string, timeZone: string, style: "short" | "full"): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${timeZone}\u0000${style}`;
+  let formatter = intlCache.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(
+      locale,
+      style === "short"
+        ? { dateStyle: "medium", timeStyle: "short", timeZone }
+        : { dateStyle: "full", timeStyle: "long", timeZone },
+    );
+    intlCache.set(key, formatter);
+  }
+  return formatter;
+}
+
+const zoneCache = new Map<string, string>();
+/** The zone to format in: the given IANA name when it exists, else UTC (never a crash). */
+export function resolveTimeZone(timeZone: string | undefined): string {
+  const requested = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
+  let resolved = zoneCache.get(requested);
+  if (resolved === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: requested });
+      resolved = requested; // keep the caller's spelling: ICU would turn Asia/Kolkata into Asia/Calcutta
+    } catch {
+      resolved = "UTC";
+    }
+    zoneCache.set(requested, resolved);
+  }
+  return resolved;
+}
+
+const localeCache = new Map<string, string>();
+/** The BCP 47 tag to format with: the given one when the runtime knows it, else en-US. */
+export function resolveLocaleTag(locale: string | Locale | undefined): string {
+  const requested = typeof locale === "object" ? (locale.code ?? "en-US") : (locale ?? Intl.DateTimeFormat().resolvedOptions().locale);
+  let resolved = localeCache.get(requested);
+  if (resolved === undefined) {
+    try {
+      resolved = Intl.getCanonicalLocales(requested)[0] ?? "en-US";
+    } catch {
+      resolved = "en-US";
+    }
+    localeCache.set(requested, resolved);
+  }
+  return resolved;
+}
+
+/** Chooses the date-fns locale: a given Locale object, built-in en-US for English tags, none otherwise. */
+function dateFnsLocale(locale: string | Locale | undefined, tag: string): Locale | null {
+  if (typeof locale === "object") return locale;
+  return tag === "en-US" || tag === "en" ? enUS : null;
+}
+
+/**
+ * Formats an instant for display in the given locale and zone. The output depends only on the
+ * arguments, never on the machine's own time zone, so server and client render the same text.
+ */
+export function formatDateTime(date: Date, options: DateTimeFormatOptions = {}): FormattedDateTime {
+  const timeZone = resolveTimeZone(options.timeZone);
+  const tag = resolveLocaleTag(options.locale);
+  const fnsLocale = dateFnsLocale(options.locale, tag);
+  const zoned = new TZDate(date.getTime(), timeZone);
+  const zoneLabel = `${timeZone} (UTC${format(zoned, "xxx")})`;
+
+  const title = fnsLocale
+    ? `${format(zoned, FULL_DATE_PATTERN, { locale: fnsLocale })} ${zoneLabel}`
+    : `${intlFormatter(tag, timeZone, "full").format(date)} (UTC${format(zoned, "xxx")})`;
+
+  if (options.dateFormat === "relative") {
+    return { text: intlFormatDistance(date, options.now ?? new Date(), { locale: tag }), title };
+  }
+  if (options.dateFormat) {
+    try {
+      return { text: format(zoned, options.dateFormat, { locale: fnsLocale ?? enUS }), title };
+    } catch {
+      // An invalid pattern is the host's mistake; show the default format rather than nothing.
+    }
+  }
+  const text = fnsLocale
+    ? format(zoned, DEFAULT_DATE_PATTERN, { locale: fnsLocale })
+    : intlFormatter(tag, timeZone, "short").format(date);
+  return { text, title };
+}

@@ -1,0 +1,57 @@
+import type { Diagnostic } from "../schema/diagnostic.js";
+
+export interface ErrorStateProps {
+  /** One short sentence for the viewer. */
+  message: string;
+  diagnostics: Diagnostic[];
+  showDiagnostics: boolean;
+}
+
+/** The whole-widget error state: what Pylon shows for a payload it cannot render. */
+export function ErrorState({ message, diagnostics, showDiagnostics }: ErrorStateProps) {
+  return (
+    <div className="sc-error" role="alert" data-sidecard-state="error">
+      <p className="sc-error-message">{message}</p>
+      {showDiagnostics && diagnostics.length > 0 && <DiagnosticList diagnostics={diagnostics} />}
+    </div>
+  );
+}
+
+export function DiagnosticList({ diagnostics }: { diagnostics: Diagnostic[] }) {
+  return (
+    <ul className="sc-diagnostics">
+      {diagnostics.map((d, index) => (
+        <li className="sc-diagnostic" data-severity={d.severity} data-code={d.code} key={index}>
+          <code className="sc-diagnostic-path">{d.path === "" ? "(root)" : d.path}</code>{" "}
+          <span className="sc-diagnostic-message">{d.message}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export interface InlineErrorProps {
+  /** The wire type of the component that could not be shown, when known. */
+  type: string | null;
+  path: string;
+  messages: string[];
+  showDiagnostics: boolean;
+}
+
+/** Isolate mode: stands in the place of one invalid component; its siblings render normally. */
+export function InlineError({ type, path, messages, showDiagnostics }: InlineErrorProps) {
+  return (
+    <div className="sc-inline-error" data-sidecard-invalid={type ?? "unknown"} data-sidecard-path={path}>
+      <p className="sc-inline-error-title">{type ? `This ${type.replace("_", " ")} could not be shown.` : "This component could not be shown."}</p>
+      {showDiagnostics && (
+        <ul className="sc-diagnostics">
+          {messages.map((message, index) => (
+            <li className="sc-diagnostic" data-severity="error" key={index}>
+              <span className="sc-diagnostic-message">{message}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

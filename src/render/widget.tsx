@@ -1,0 +1,192 @@
+import { memo, useEffect, useMemo, useRef, type ComponentType, type ReactNode } from "react";
+import type { DateTimeFormatOptions } from "../format/format-date-time.js";
+import { Header } from "../components/header.js";
+import { analyzeWidget, type AnalyzedComponent, type WidgetLimits } from "../parse/parse-widget.js";
+import { DEFAULT_URL_SCHEMES } from "../parse/url-safety.js";
+import type { Diagnostic } from "../schema/diagnostic.js";
+import type { CardComponent, LeafComponent } from "../schema/widget-schema.js";
+import { describeError, ErrorBoundary } from "./error-boundary.js";
+import { ErrorState, InlineError } from "./error-state.js";
+import { resolveComponents, type WidgetComponents } from "./registry.js";
+import { WidgetSettingsContext, type WidgetSettings } from "./widget-settings.js";
+
+export type WidgetMode = "strict" | "isolate";
+export type WidgetTheme = "light" | "dark" | "auto";
+
+export interface WidgetProps extends DateTimeFormatOptions {
+  /** The parsed JSON value the endpoint answered. Anything is accepted; bad input gives diagnostics. */
+  payload: unknown;
+  /** `"strict"` (default, like Pylon): any error shows the error state. `"isolate"`: each invalid component shows an inline error and the rest renders. */
+  mode?: WidgetMode;
+  /** Default: inherit `data-theme` from an ancestor, else light. `"auto"` follows `prefers-color-scheme`. */
+  theme?: WidgetTheme;
+  /** List the diagnostics (path and message) in error states. Default `true`. */
+  showDiagnostics?: boolean;
+  /** Receives every diagnostic, warnings included, once per payload. */
+  onDiagnostics?: (diagnostics: Diagnostic[]) => void;
+  /** Replace the React component used for any wire type. */
+  components?: Partial<WidgetComponents>;
+  /** Default `{ maxComponents: 1000 }`. */
+  limits?: WidgetLimits;
+  /** URL schemes buttons and links may use. Default `["https", "http", "mailto", "tel"]`. */
+  allowedUrlSchemes?: readonly string[];
+  /** Heading level of the widget title (card titles are one below). Default 3. */
+  headingLevel?: number;
+  /** Extra class names for the widget root. */
+  className?: string;
+}
+
+/** Renders a custom-app payload safely: never crashes the host page, never turns payload text into markup. */
+export function Widget({
+  payload,
+  mode = "strict",
+  theme,
+  showDiagnostics = true,
+  onDiagnostics,
+  components,
+  limits,
+  allowedUrlSchemes,
+  headingLevel = 3,
+  className,
+  locale,
+  timeZone,
+  dateFormat,
+  now,
+}: WidgetProps) {
+  const maxComponents = limits?.maxComponents;
+  const schemesKey = allowedUrlSchemes?.join("\u0000");
+  // Keyed on the values, not the identity, so inline `limits={{…}}` does not re-validate each render.
+  const analysis = useMemo(
+    () => analyzeWidget(payload, { limits: { maxComponents }, allowedUrlSchemes }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [payload, maxComponents, schemesKey],
+  );
+
+  const onDiagnosticsRef = useRef(onDiagnostics);
+  onDiagnosticsRef.current = onDiagnostics;
+  const reported = useRef<unknown>(null);
+  useEffect(() => {
+    if (reported.current === analysis) return; // once per payload, also under StrictMode's double effects
+    reported.current = analysis;
+    onDiagnosticsRef.current?.(analysis.diagnostics);
+  }, [analysis]);
+
+  const nowTime = now?.getTime();
+  const settings = useMemo<WidgetSettings>(
+    () => ({
+      headingLevel,
+      dateTime: { locale, timeZone, dateFormat, now: nowTime === undefined ? undefined : new Date(nowTime) },
+      allowedUrlSchemes: allowedUrlSchemes ?? DEFAULT_URL_SCHEMES,
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [headingLevel, locale, timeZone, dateFormat, nowTime, schemesKey],
+  );
+  const registry = useMemo(() => resolveComponents(components), [components]);
+  // A new payload, new overrides or new settings give a component that threw another chance.
+  const renderKey = useMemo(() => ({}), [analysis, registry, settings]);
+
+  const errors = analysis.diagnostics.filter((d) => d.severity === "error");
+  let content: ReactNode;
+  if (analysis.rootErrors.length > 0 || (mode === "strict" && errors.length > 0)) {
+    content = (
+      <ErrorState
+        message={analysis.rootErrors.length > 0 ? rootErrorMessage(analysis.rootErrors[0]) : "This app's data could not be shown because it does not match the custom app format."}
+        diagnostics={errors}
+        showDiagnostics={showDiagnostics}
+      />
+    );
+  } else {
+    content = (
+      <ErrorBoundary
+        resetKey={renderKey}
+        fallback={(error) => (
+          <ErrorState
+            message={`This app's data could not be shown because a component failed to render${showDiagnostics ? `: ${describeError(error)}` : "."}`}
+            diagnostics={[]}
+            showDiagnostics={false}
+          />
+        )}
+      >
+        {analysis.header && <Header header={analysis.header} level={headingLevel} className="sc-header" />}
+        {analysis.headerErrors.length > 0 && (
+          <InlineError type="header" path="/header" messages={analysis.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
+        )}
+        {analysis.components.length === 0 ? (
+          <p className="sc-empty" data-sidecard-state="empty">
+            Nothing to show.
+          </p>
+        ) : (
+          <div className="sc-components">
+            {analysis.components.map((node, index) => (
+              <ComponentSlot key={index} node={node} registry={registry} isolate={mode === "isolate"} showDiagnostics={showDiagnostics} />
+            ))}
+          </div>
+        )}
+      </ErrorBoundary>
+    );
+  }
+
+  return (
+    <section
+      className={className ? `sc-widget ${className}` : "sc-widget"}
+      data-sidecard="widget"
+      data-theme={theme}
+      aria-label={analysis.header?.title || "Custom app"}
+    >
+      <WidgetSettingsContext.Provider value={settings}>{content}</WidgetSettingsContext.Provider>
+    </section>
+  );
+}
+
+function rootErrorMessage(error: Diagnostic): string {
+  switch (error.code) {
+    case "unsupported_version":
+      return "This app answered with a schema version this widget does not support.";
+    case "too_many_components":
+      return "This app answered with more components than this widget shows.";
+    default:
+      return "This app's answer is not a custom app payload.";
+  }
+}
+
+interface ComponentSlotProps {
+  node: AnalyzedComponent;
+  registry: WidgetComponents;
+  isolate: boolean;
+  showDiagnostics: boolean;
+}
+
+/** One component: the registry's React component, or in isolate mode an inline error in its place. */
+const ComponentSlot = memo(function ComponentSlot({ node, registry, isolate, showDiagnostics }: ComponentSlotProps) {
+  if (node.component === null || node.type === null) {
+    return <InlineError type={node.type} path={node.path} messages={node.errors.map((d) => d.message)} showDiagnostics={showDiagnostics} />;
+  }
+  let element: ReactNode;
+  if (node.type === "card") {
+    const Card = registry.card;
+    element = (
+      <Card component={node.component as CardComponent} path={node.path}>
+        {node.headerErrors.length > 0 && (
+          <InlineError type="card header" path={`${node.path}/header`} messages={node.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
+        )}
+        {node.children.map((child, index) => (
+          <ComponentSlot key={index} node={child} registry={registry} isolate={isolate} showDiagnostics={showDiagnostics} />
+        ))}
+      </Card>
+    );
+  } else {
+    const Rendered = registry[node.type] as ComponentType<{ component: LeafComponent; path: string }>;
+    element = <Rendered component={node.component as LeafComponent} path={node.path} />;
+  }
+  if (!isolate) return element;
+  return (
+    <ErrorBoundary
+      resetKey={node}
+      fallback={(error) => (
+        <InlineError type={node.type} path={node.path} messages={[`It failed to render: ${describeError(error)}`]} showDiagnostics={showDiagnostics} />
+      )}
+    >
+      {element}
+    </ErrorBoundary>
+  );
+});

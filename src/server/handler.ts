@@ -1,0 +1,178 @@
+import type { Diagnostic } from "../schema/diagnostic.js";
+import type { WidgetPayload } from "../schema/widget-schema.js";
+import { parseWidget, type ParseOptions } from "../parse/parse-widget.js";
+import { verifySignature } from "./signature.js";
+
+/** The query parameters the host sends with `request_type=fetch_data` (SPEC §5). */
+export const CONTEXT_PARAMS = [
+  "app_id",
+  "widget_id",
+  "issue_id",
+  "organization_id",
+  "account_id",
+  "requester_id",
+  "requester_email",
+] as const;
+
+export type ContextParam = (typeof CONTEXT_PARAMS)[number];
+
+/** What `fetchData` learns about the request. A parameter the host did not send is `""`. */
+export type CustomAppContext = { readonly [K in ContextParam]: string } & {
+  /** Every query parameter, including ones not named above. */
+  readonly query: URLSearchParams;
+  /** The request headers, e.g. custom headers the app was configured with in the host. */
+  readonly headers: Headers;
+  /** The incoming request itself; its `signal` aborts when the client goes away. */
+  readonly request: Request;
+};
+
+export const SIGNATURE_HEADER = "X-Pylon-Signature";
+
+export interface CustomAppHandlerOptions {
+  /** The app's secret. When set, every request must carry a valid `X-Pylon-Signature` (else 401). */
+  secret?: string;
+  /** Builds the widget for one issue. Its result is validated with `parseWidget` before it is sent. */
+  fetchData: (context: CustomAppContext) => WidgetPayload | Promise<WidgetPayload>;
+  /**
+   * What to do when `fetchData` returns a payload with error diagnostics: `"error"` (default)
+   * answers 500 with the diagnostics; `"pass-through"` sends it anyway (the host shows its error state).
+   */
+  onInvalidPayload?: "error" | "pass-through";
+  /** Called when `fetchData` throws or returns an invalid payload, e.g. to log it. Never sent to the host. */
+  onError?: (error: unknown, context: CustomAppContext) => void;
+  /** Options for validating the payload (URL schemes, limits). */
+  parseOptions?: ParseOptions;
+}
+
+export type CustomAppHandler = (request: Request) => Promise<Response>;
+
+/** The body of every error response this handler sends. */
+export interface CustomAppErrorBody {
+  error: string;
+  diagnostics?: Diagnostic[];
+}
+
+/** Raised to `onError` when `fetchData` returns a payload that does not validate. */
+export class InvalidPayloadError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    super(`fetchData returned an invalid widget payload (${errors.length} error${errors.length === 1 ? "" : "s"}).`);
+    this.name = "InvalidPayloadError";
+    this.diagnostics = diagnostics;
+  }
+}
+
+const REQUEST_TYPES = ["verify", "fetch_data"] as const;
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      ...headers,
+    },
+  });
+}
+
+function errorResponse(status: number, error: string, extra: Omit<CustomAppErrorBody, "error"> = {}, headers?: Record<string, string>): Response {
+  return json(status, { error, ...extra } satisfies CustomAppErrorBody, headers);
+}
+
+function rawQuery(url: URL): string {
+  return url.search.startsWith("?") ? url.search.slice(1) : url.search;
+}
+
+/**
+ * A Fetch-API handler for a custom app endpoint: answers the handshake, checks the signature,
+ * calls `fetchData` with the typed context and returns the validated widget JSON.
+ */
+export function createCustomAppHandler(options: CustomAppHandlerOptions): CustomAppHandler {
+  const { secret, fetchData, onInvalidPayload = "error", onError, parseOptions } = options;
+  if (typeof fetchData !== "function") {
+    throw new TypeError("createCustomAppHandler needs a fetchData function that returns the widget payload.");
+  }
+  if (secret !== undefined && (typeof secret !== "string" || secret === "")) {
+    throw new TypeError("createCustomAppHandler: secret must be a non-empty string when given.");
+  }
+
+  return async function handleCustomAppRequest(request: Request): Promise<Response> {
+    if (request.method !== "GET") {
+      return errorResponse(405, `Method ${request.method} is not allowed; custom app requests use GET.`, {}, { Allow: "GET" });
+    }
+
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return errorResponse(400, `The request URL ${JSON.stringify(request.url)} could not be parsed.`);
+    }
+
+    if (secret !== undefined) {
+      const signature = request.headers.get(SIGNATURE_HEADER);
+      if (signature === null || signature.trim() === "") {
+        return errorResponse(401, `Missing ${SIGNATURE_HEADER} header; this app requires signed requests.`);
+      }
+      if (!(await verifySignature(rawQuery(url), signature, secret))) {
+        return errorResponse(401, `Invalid ${SIGNATURE_HEADER}: it does not match the query parameters signed with this app's secret.`);
+      }
+    }
+
+    const query = url.searchParams;
+    const requestType = query.get("request_type");
+    const expected = REQUEST_TYPES.map((t) => `"${t}"`).join(" or ");
+
+    if (requestType === "verify") {
+      const code = query.get("code");
+      if (code === null) {
+        return errorResponse(400, `A verify request needs a "code" query parameter to echo back; none was sent.`);
+      }
+      return json(200, { code });
+    }
+
+    if (requestType === "fetch_data") {
+      const context = {
+        ...(Object.fromEntries(CONTEXT_PARAMS.map((name) => [name, query.get(name) ?? ""])) as Record<ContextParam, string>),
+        query,
+        headers: request.headers,
+        request,
+      } satisfies CustomAppContext;
+
+      const report = (error: unknown) => {
+        try {
+          onError?.(error, context);
+        } catch {
+          // A failing error hook must not turn a clean 500 into a crash.
+        }
+      };
+
+      let result: unknown;
+      try {
+        result = await fetchData(context);
+      } catch (error) {
+        report(error);
+        return errorResponse(500, "fetchData failed while building the widget; see the app's logs.");
+      }
+
+      const parsed = parseWidget(result, parseOptions);
+      if (!parsed.ok && onInvalidPayload === "error") {
+        report(new InvalidPayloadError(parsed.diagnostics));
+        return errorResponse(
+          500,
+          "fetchData returned a widget payload that does not match Response Schema 1.0.0; see diagnostics.",
+          { diagnostics: parsed.diagnostics },
+        );
+      }
+      try {
+        return json(200, result);
+      } catch (error) {
+        report(error);
+        return errorResponse(500, "fetchData returned a value that cannot be serialised as JSON.");
+      }
+    }
+
+    const received = requestType === null ? "no request_type parameter" : `request_type ${JSON.stringify(requestType)}`;
+    return errorResponse(400, `Unsupported request: got ${received}; expected request_type ${expected}.`);
+  };
+}

@@ -1,0 +1,31 @@
+import { resolve } from "node:path";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// The browser-facing library: ESM entries for the package exports, CSS as its own entry so no
+// module imports CSS (declarations stay clean and hosts choose when to load the stylesheet).
+const external = (id: string) =>
+  /^(react|react-dom|zod|date-fns|@date-fns\/tz)(\/|$)/.test(id) || id.startsWith("node:");
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    cssCodeSplit: true,
+    lib: {
+      entry: {
+        index: resolve(import.meta.dirname, "src/index.ts"),
+        testing: resolve(import.meta.dirname, "src/testing/index.ts"),
+        styles: resolve(import.meta.dirname, "src/styles/index.css"),
+      },
+      formats: ["es"],
+    },
+    rolldownOptions: {
+      external,
+      output: { assetFileNames: "[name][extname]" },
+    },
+  },
+});

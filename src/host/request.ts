@@ -265,7 +265,7 @@ export async function performRequest(input: RequestInput): Promise<RequestOutcom
       fail({
         kind: "too_large",
         status: response.status,
-        message: `The app's answer is larger than the ${formatBytes(input.maxBytes)} limit; expected ${input.expected}.`,
+        message: `The app's answer is larger than the limit of ${formatBytes(input.maxBytes)}; expected ${input.expected}.`,
       });
     const declaredLength = Number(response.headers.get("content-length"));
     if (Number.isFinite(declaredLength) && declaredLength > input.maxBytes) {

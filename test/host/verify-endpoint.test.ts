@@ -135,7 +135,7 @@ describe("verifyEndpoint", () => {
     const s = await serve((_req, res) => streamForever(res, "text/plain"));
     const result = await verifyEndpoint({ url: s.url() });
     expect(result.status).toBe("unverified");
-    expect(result.reason).toMatch(/larger than the 64 KiB limit/);
+    expect(result.reason).toMatch(/larger than the limit of 64 KiB/);
     await s.requests[0]!.closed;
     expect(s.requests[0]!.bytesWritten()).toBeLessThan(16 * 1024 * 1024);
   });

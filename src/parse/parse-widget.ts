@@ -15,7 +15,7 @@ import {
 import { describeValue, isPlainObject, ownValue, quote } from "./describe-value.js";
 import { appendPointer } from "./json-pointer.js";
 import { parseRfc3339 } from "./rfc3339.js";
-import { checkLinkUrl, DEFAULT_URL_SCHEMES, toSafeIconSrc } from "./url-safety.js";
+import { checkLinkUrl, DEFAULT_URL_SCHEMES, normalizeScheme, toSafeIconSrc } from "./url-safety.js";
 
 export interface WidgetLimits {
   /** Most components in the whole widget, cards' children included. Default 1000. */
@@ -363,7 +363,7 @@ function checkSemantics(
       if (!check.ok && check.reason === "invalid") {
         report(diagnostic("invalid_url", appendPointer(path, "url"), `Expected "url" to be an absolute URL such as "https://example.com/admin", but found ${quote(url)}.`));
       } else if (!check.ok) {
-        report(diagnostic("unsafe_url", appendPointer(path, "url"), `The URL scheme "${check.scheme}:" is not allowed in ${quote(url)}; expected one of ${context.allowedUrlSchemes.map((s) => `${s.replace(/:$/, "")}:`).join(", ")}.`));
+        report(diagnostic("unsafe_url", appendPointer(path, "url"), `The URL uses the scheme "${check.scheme}", which is not allowed; expected one of ${context.allowedUrlSchemes.map(normalizeScheme).join(", ")}.`));
       }
     }
   }

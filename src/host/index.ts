@@ -23,3 +23,18 @@ export {
 } from "./fetch-widget.js";
 export { SIGNATURE_HEADER, type AppHeaders } from "./endpoint-url.js";
 export type { FetchFunction } from "./request.js";
+export {
+  useCustomApp,
+  type UseCustomAppOptions,
+  type CustomAppState,
+  type CustomAppStatus,
+} from "./use-custom-app.js";
+export { CustomApp, type CustomAppProps } from "./custom-app.js";
+export {
+  ConnectionPanel,
+  useEndpointVerification,
+  type ConnectionPanelProps,
+  type ConnectionStatus,
+  type EndpointVerificationState,
+  type UseEndpointVerificationOptions,
+} from "./connection-panel.js";

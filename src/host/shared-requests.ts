@@ -1,0 +1,98 @@
+import { fetchWidget, fetchDataParams, type FetchWidgetOptions, type FetchWidgetResult } from "./fetch-widget.js";
+import type { FetchFunction } from "./request.js";
+
+// Identical concurrent `fetch_data` requests (two sidebars showing the same app for the same
+// issue, StrictMode's second mount) share one HTTP request. Each consumer holds a reference;
+// the request is aborted only when the last consumer lets go.
+
+interface InFlight {
+  promise: Promise<FetchWidgetResult>;
+  controller: AbortController;
+  consumers: number;
+}
+
+const inFlight = new Map<string, InFlight>();
+const fetchIds = new WeakMap<FetchFunction, number>();
+let nextFetchId = 1;
+
+function fetchIdentity(fetchFn: FetchFunction | undefined): number {
+  const fn = fetchFn ?? (globalThis.fetch as FetchFunction | undefined);
+  if (!fn) return 0;
+  let id = fetchIds.get(fn);
+  if (id === undefined) {
+    id = nextFetchId++;
+    fetchIds.set(fn, id);
+  }
+  return id;
+}
+
+/**
+ * What makes two requests the same: the URL, the context, the headers (names case-folded and
+ * sorted), the secret, the limits, the parse options and the `fetch` function's identity (two
+ * proxies are never shared).
+ */
+export function requestKey(options: Omit<FetchWidgetOptions, "signal">): string {
+  const headers = [...new Headers(options.headers).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([
+    String(options.url),
+    fetchDataParams(options.context),
+    headers,
+    options.secret ?? null,
+    options.timeoutMs ?? null,
+    options.maxBytes ?? null,
+    options.parseOptions?.allowedUrlSchemes ?? null,
+    options.parseOptions?.limits?.maxComponents ?? null,
+    fetchIdentity(options.fetch),
+  ]);
+}
+
+/** How many distinct requests are in flight (for tests and diagnostics). */
+export function sharedRequestCount(): number {
+  return inFlight.size;
+}
+
+/**
+ * `fetchWidget`, shared with any identical request already in flight. Aborting `signal` settles
+ * this consumer's promise as `aborted` at once; the HTTP request itself is aborted only when no
+ * consumer is left.
+ */
+export function fetchWidgetShared(options: Omit<FetchWidgetOptions, "signal">, signal: AbortSignal): Promise<FetchWidgetResult> {
+  const key = requestKey(options);
+  let entry = inFlight.get(key);
+  if (!entry) {
+    const controller = new AbortController();
+    const created: InFlight = { controller, consumers: 0, promise: fetchWidget({ ...options, signal: controller.signal }) };
+    void created.promise.then(() => {
+      if (inFlight.get(key) === created) inFlight.delete(key);
+    });
+    inFlight.set(key, created);
+    entry = created;
+  }
+  const shared = entry;
+  shared.consumers++;
+
+  return new Promise<FetchWidgetResult>((resolve) => {
+    let settled = false;
+    const release = (abortIfLast: boolean) => {
+      shared.consumers--;
+      if (shared.consumers > 0) return;
+      if (inFlight.get(key) === shared) inFlight.delete(key);
+      if (abortIfLast) shared.controller.abort();
+    };
+    const onAbort = () => {
+      if (settled) return;
+      settled = true;
+      release(true);
+      resolve({ ok: false, error: { kind: "aborted", message: "The request was cancelled before the app answered." }, durationMs: 0 });
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    void shared.promise.then((result) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener("abort", onAbort);
+      release(false);
+      resolve(result);
+    });
+  });
+}

@@ -1,0 +1,186 @@
+// @vitest-environment node
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseJsonText } from "../../src/cli/json-position.js";
+import { runCli } from "./run-cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "sidecard-validate-"));
+const file = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+const GOOD = JSON.stringify({
+  version: "1.0.0",
+  header: { title: "Health" },
+  components: [{ type: "text", label: "Plan", value: "Pro" }],
+});
+const WARNING_ONLY = JSON.stringify({ version: "1.0.0", components: [] });
+const BAD = JSON.stringify({
+  version: "1.0.0",
+  header: {},
+  components: [
+    { type: "text", label: 7, value: "x" },
+    { type: "card", components: [{ type: "card", components: [] }] },
+  ],
+});
+
+const good = file("good.json", GOOD);
+const warningOnly = file("warning-only.json", WARNING_ONLY);
+const bad = file("bad.json", BAD);
+const broken = file("broken.json", '{\n  "version": "1.0.0",\n  "components": [1,]\n}\n');
+
+describe("sidecard validate", () => {
+  it("exits 0 and says valid for a good payload", async () => {
+    const run = await runCli(["validate", good]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${good}: valid\n`);
+  });
+
+  it("prints file: path: severity: message per diagnostic and exits 1 on errors", async () => {
+    const run = await runCli(["validate", bad]);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines).toContain(`${bad}: /components/0/label: error: Expected "label" to be a string, but found the number 7. [invalid_type]`);
+    expect(lines.some((l) => l.startsWith(`${bad}: /components/1/components/0: error: `) && l.endsWith("[nested_card]"))).toBe(true);
+    expect(lines.at(-1)).toBe(`${bad}: fails with 2 errors, 0 warnings`);
+  });
+
+  it("lets warnings pass, unless --strict", async () => {
+    const lenient = await runCli(["validate", warningOnly]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toMatch(/: \/header: warning: .*\[missing_header\]/);
+    expect(lenient.stdout).toMatch(/passes with 0 errors, 1 warning\n$/);
+    const strict = await runCli(["validate", "--strict", warningOnly]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/fails with 0 errors, 1 warning \(--strict\)\n$/);
+  });
+
+  it("prints one JSON document with --json", async () => {
+    const run = await runCli(["validate", "--json", good, bad]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.results).toHaveLength(2);
+    expect(report.results[0]).toEqual({ source: good, ok: true, errors: 0, warnings: 0, diagnostics: [] });
+    expect(report.results[1].diagnostics).toContainEqual(
+      expect.objectContaining({ severity: "error", code: "invalid_type", path: "/components/0/label" }),
+    );
+  });
+
+  it("reads standard input for -", async () => {
+    const run = await runCli(["validate", "-"], GOOD);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("<stdin>: valid\n");
+  });
+
+  it("exits 2 for a missing file and says so", async () => {
+    const missing = join(dir, "nope.json");
+    const run = await runCli(["validate", missing]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${missing}: cannot validate: file not found\n`);
+  });
+
+  it("exits 2 for text that is not JSON, naming line and column", async () => {
+    const run = await runCli(["validate", broken]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${broken}: cannot validate: not valid JSON at line 3, column 20: found ']' where a JSON value was expected\n`);
+  });
+
+  it("exits 2 when an input is unreadable even if others have errors, and still checks the rest", async () => {
+    const run = await runCli(["validate", bad, join(dir, "nope.json")]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/fails with 2 errors/);
+    expect(run.stderr).toMatch(/file not found/);
+  });
+
+  it("exits 2 with usage for no inputs or an unknown option, and 0 for --help", async () => {
+    const none = await runCli(["validate"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/needs at least one file, URL or -/);
+    const unknownOption = await runCli(["validate", "--fast", good]);
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.stderr).toMatch(/--fast/);
+    const help = await runCli(["validate", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: sidecard validate/);
+  });
+
+  it("exits 2 for an unknown command", async () => {
+    const run = await runCli(["vaildate", good]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown command "vaildate"; expected one of: validate, preview/);
+  });
+
+  describe("URLs", () => {
+    let server: Server;
+    let base: string;
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        if (req.url === "/good") res.writeHead(200, { "Content-Type": "application/json" }).end(GOOD);
+        else if (req.url === "/bad") res.writeHead(200, { "Content-Type": "application/json" }).end(BAD);
+        else if (req.url === "/html") res.writeHead(200, { "Content-Type": "text/html" }).end("<!doctype html>");
+        else res.writeHead(404, "Not Found").end("nope");
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it("validates what a URL answers", async () => {
+      expect((await runCli(["validate", `${base}/good`])).code).toBe(0);
+      const bad = await runCli(["validate", `${base}/bad`]);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toMatch(new RegExp(`^${base}/bad: /components/0/label: error:`, "m"));
+    });
+
+    it("exits 2 with the HTTP status, or when the answer is not JSON", async () => {
+      const missing = await runCli(["validate", `${base}/missing`]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/the URL answered HTTP 404 Not Found; expected 200 with JSON/);
+      const html = await runCli(["validate", `${base}/html`]);
+      expect(html.code).toBe(2);
+      expect(html.stderr).toMatch(/not valid JSON at line 1, column 1/);
+    });
+
+    it("exits 2 when nothing answers", async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      const run = await runCli(["validate", `http://127.0.0.1:${port}/`]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/could not fetch the URL \(ECONNREFUSED\)/);
+    });
+  });
+});
+
+describe("parseJsonText", () => {
+  it("parses valid JSON, with or without a byte-order mark", () => {
+    expect(parseJsonText('{"a":[1]}')).toEqual({ ok: true, value: { a: [1] } });
+    expect(parseJsonText('\uFEFF{"a":1}')).toEqual({ ok: true, value: { a: 1 } });
+  });
+
+  it.each([
+    ['{"a":}', 1, 6, "found '}' where a JSON value was expected"],
+    ['{"a":1,}', 1, 8, "found '}' where a property name in double quotes was expected"],
+    ['{\n"a": 1\n"b": 2}', 3, 1, "found '\"' where ',' or '}' was expected"],
+    ['{"a": "x', 1, 9, "found the end of the input where a closing '\"' was expected"],
+    ["[1] 2", 1, 5, "found '2' where the end of the input was expected"],
+    ["{'a': 1}", 1, 2, "found ''' where a property name in double quotes was expected"],
+    ['{"a": tru}', 1, 7, "found 't' where a JSON value was expected"],
+    ['{"a": "\\x"}', 1, 9, "found 'x' where a valid escape"],
+  ])("locates the error in %j", (text, line, column, message) => {
+    const result = parseJsonText(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect([result.error.line, result.error.column]).toEqual([line, column]);
+      expect(result.error.message.startsWith(message)).toBe(true);
+    }
+  });
+});

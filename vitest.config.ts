@@ -1,4 +1,5 @@
 import react from "@vitejs/plugin-react";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { chromiumLaunchOptions, requireChromiumOrWarn } from "./test/chromium.ts";
@@ -49,6 +50,16 @@ if (chromium) {
         include: ["test/browser-node/**/*.test.{ts,tsx}"],
         testTimeout: 60_000,
         hookTimeout: 60_000,
+      },
+    },
+    {
+      // Every story as a test in Chromium: it must render, pass its play function, have no axe
+      // violation (a11y.test = "error") and log no unexpected console error (.storybook/preview.tsx).
+      extends: true,
+      plugins: [storybookTest({ configDir: ".storybook" })],
+      test: {
+        name: "storybook",
+        browser: browser(),
       },
     },
   );

@@ -1,10 +1,9 @@
+import { SIGNATURE_HEADER } from "../server/handler.js";
 import { signQuery } from "../server/signature.js";
 
 /** The custom headers an app was configured with: sent as they are on every request. */
 export type AppHeaders = HeadersInit;
 
-/** The header that carries the request's signature (SPEC §5). */
-export const SIGNATURE_HEADER = "X-Pylon-Signature";
 
 /**
  * The URL actually called: the app's URL with its own query parameters kept and the protocol's

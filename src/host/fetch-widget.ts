@@ -1,31 +1,20 @@
 import { parseWidget, type ParseOptions, type ParseResult } from "../parse/parse-widget.js";
+import { CONTEXT_PARAMS, type ContextParam } from "../server/handler.js";
 import { buildRequestHeaders, withProtocolParams, type AppHeaders } from "./endpoint-url.js";
 import { mediaType, performRequest, resolveEndpointUrl, type FetchFunction, type RequestFailureKind } from "./request.js";
 import { DEFAULT_TIMEOUT_MS } from "./verify-endpoint.js";
 
-/** The seven context parameters of a `fetch_data` request, named as on the wire. */
-export const CONTEXT_PARAMS = [
-  "app_id",
-  "widget_id",
-  "issue_id",
-  "organization_id",
-  "account_id",
-  "requester_id",
-  "requester_email",
-] as const;
-
-export type ContextParam = (typeof CONTEXT_PARAMS)[number];
-
 /**
- * Who and what the widget is for. Every parameter is always sent; one that is unknown (no
+ * Who and what the widget is for: the seven context parameters of `fetch_data`, named as on the
+ * wire (the app receives them as `sidecard/server`'s `CustomAppContext`). Every parameter is always sent; one that is unknown (no
  * requester yet, say) is sent empty.
  */
-export type CustomAppContext = { readonly [K in ContextParam]?: string | null };
+export type CustomAppRequestContext = { readonly [K in ContextParam]?: string | null };
 
 export interface FetchWidgetOptions {
   /** The app's endpoint URL; its own query parameters are kept. */
   url: string | URL;
-  context: CustomAppContext;
+  context: CustomAppRequestContext;
   /** Custom headers the app was configured with. */
   headers?: AppHeaders;
   /** Default `globalThis.fetch`. Pass one that goes through your backend in a browser. */
@@ -72,7 +61,7 @@ export type FetchWidgetResult = FetchWidgetSuccess | FetchWidgetFailure;
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
 /** The query parameters of a `fetch_data` request for this context, in wire order. */
-export function fetchDataParams(context: CustomAppContext): Record<string, string> {
+export function fetchDataParams(context: CustomAppRequestContext): Record<string, string> {
   const params: Record<string, string> = { request_type: "fetch_data" };
   for (const name of CONTEXT_PARAMS) params[name] = context[name] ?? "";
   return params;

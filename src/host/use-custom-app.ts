@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ParseOptions } from "../parse/parse-widget.js";
 import type { AppHeaders } from "./endpoint-url.js";
-import type { CustomAppContext, FetchWidgetError, FetchWidgetSuccess } from "./fetch-widget.js";
+import type { CustomAppRequestContext, FetchWidgetError, FetchWidgetSuccess } from "./fetch-widget.js";
 import type { FetchFunction } from "./request.js";
 import { fetchWidgetShared, requestKey } from "./shared-requests.js";
 
@@ -9,7 +9,7 @@ export interface UseCustomAppOptions {
   /** The app's endpoint URL. */
   url: string | URL;
   /** The issue and people the widget is for. A different context is a different request. */
-  context: CustomAppContext;
+  context: CustomAppRequestContext;
   /** Custom headers the app was configured with. */
   headers?: AppHeaders;
   /**

@@ -4,7 +4,7 @@ import { act, fireEvent, render, renderHook, screen, waitFor } from "@testing-li
 import type { ServerResponse } from "node:http";
 import { StrictMode } from "react";
 import { afterEach, describe, expect, it } from "vitest";
-import { CustomApp, useCustomApp, type CustomAppContext } from "../../src/host/index.js";
+import { CustomApp, useCustomApp, type CustomAppRequestContext } from "../../src/host/index.js";
 import { sharedRequestCount } from "../../src/host/shared-requests.js";
 import { verifySignature } from "../../src/server/signature.js";
 import { answer, startTestServer, type SeenRequest, type TestHandler, type TestServer } from "./http-test-server.js";
@@ -20,7 +20,7 @@ async function serve(handler: TestHandler): Promise<TestServer> {
   return server;
 }
 
-const contextFor = (issue: string): CustomAppContext => ({
+const contextFor = (issue: string): CustomAppRequestContext => ({
   app_id: "app_1",
   widget_id: "w_1",
   issue_id: issue,

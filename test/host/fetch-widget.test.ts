@@ -2,7 +2,7 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { fetchWidget, type CustomAppContext } from "../../src/host/index.js";
+import { fetchWidget, type CustomAppRequestContext } from "../../src/host/index.js";
 import { answer, startTestServer, streamForever, unusedPort, type TestHandler, type TestServer } from "./http-test-server.js";
 
 let server: TestServer | undefined;
@@ -16,7 +16,7 @@ async function serve(handler: TestHandler): Promise<TestServer> {
   return server;
 }
 
-const context: CustomAppContext = {
+const context: CustomAppRequestContext = {
   app_id: "app_1",
   widget_id: "w_9",
   issue_id: "iss_42",
@@ -101,7 +101,7 @@ describe("fetchWidget", () => {
     };
     const vector = fixture.vectors.find((v) => v.name === "fetch_data all params")!;
     const s = await serve((_req, res) => answer(res, 200, "application/json", widgetJson));
-    const vectorContext = Object.fromEntries(new URLSearchParams(vector.query)) as CustomAppContext;
+    const vectorContext = Object.fromEntries(new URLSearchParams(vector.query)) as CustomAppRequestContext;
     await fetchWidget({ url: s.url(), context: vectorContext, secret: vector.secret });
     expect(s.requests[0]!.headers["x-pylon-signature"]).toBe(vector.signature);
   });

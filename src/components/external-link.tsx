@@ -18,8 +18,8 @@ export function ExternalLink({ url, label, className, type }: ExternalLinkProps)
   const check = checkLinkUrl(url, allowedUrlSchemes);
   const content = (
     <>
-      <span className="sc-truncate">{label}</span>
-      <span className="sc-visually-hidden"> (opens in a new tab)</span>
+      <span className="sc-truncate">{label}</span>{" "}
+      <span className="sc-visually-hidden">(opens in a new tab)</span>
     </>
   );
   if (!check.ok) {

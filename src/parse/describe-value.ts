@@ -17,8 +17,11 @@ export function describeValue(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** A JSON object: `{}` from any realm or `Object.create(null)`, not a Date, Map or class instance. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
 }
 
 /** Reads an own property only, so inherited members never pass for payload data. */

@@ -314,12 +314,19 @@ function checkFields(
         : `The badge item has no "color"; expected one of ${COLOR_LIST}. It renders gray.`));
       continue;
     }
+    const owner = segments.length > 1 && segments[0] === "items" ? "badge item" : `${type} component`;
     if (issue.code === "invalid_value") {
-      report(diagnostic("invalid_value", issuePath, `Expected "${field}" to be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, but found ${describeValue(found.value)}.`));
+      const expected = issue.values.map((v) => JSON.stringify(v)).join(" or ");
+      if (!found.present) {
+        report(diagnostic("missing_field", issuePath, `The ${owner} has no "${field}"; expected ${expected}.`));
+      } else if (typeof found.value !== "string") {
+        report(diagnostic("invalid_type", issuePath, `Expected "${field}" to be the string ${expected}, but found ${describeValue(found.value)}.`));
+      } else {
+        report(diagnostic("invalid_value", issuePath, `Expected "${field}" to be ${expected}, but found ${describeValue(found.value)}.`));
+      }
       continue;
     }
     if (issue.code === "invalid_type") {
-      const owner = segments.length > 1 && segments[0] === "items" ? "badge item" : `${type} component`;
       if (!found.present) {
         report(diagnostic("missing_field", issuePath, `The ${owner} has no "${field}"; expected ${EXPECTED_NAMES[issue.expected] ?? issue.expected}.`));
       } else if (typeof segments[segments.length - 1] === "number") {

@@ -1,0 +1,187 @@
+import { fireEvent, render, screen } from "@testing-library/react";
+import { describe, expect, test } from "vitest";
+import { Widget, type WidgetProps } from "../../src/index.js";
+
+const show = (components: unknown[], props: Partial<WidgetProps> = {}, header: unknown = { title: "App" }) =>
+  render(<Widget locale="en-US" timeZone="UTC" {...props} payload={{ version: "1.0.0", header, components }} />);
+
+describe("DOM contract", () => {
+  test("root and every component carry their data attributes with the wire type", () => {
+    const { container } = show([
+      {
+        type: "card",
+        components: [
+          { type: "text", label: "t", value: "v" },
+          { type: "date_time", label: "d", value: "2024-07-15T12:34:56Z" },
+          { type: "badge", label: "b", items: [{ value: "x", color: "red" }] },
+          { type: "button", label: "b", button_type: "link", url: "https://x.test" },
+          { type: "link", label: "l", url: "https://x.test" },
+          { type: "divider" },
+        ],
+      },
+    ]);
+    expect(container.firstElementChild).toHaveAttribute("data-sidecard", "widget");
+    expect([...container.querySelectorAll("[data-sidecard-component]")].map((el) => el.getAttribute("data-sidecard-component"))).toEqual([
+      "card",
+      "text",
+      "date_time",
+      "badge",
+      "button",
+      "link",
+      "divider",
+    ]);
+  });
+
+  test("no element has a style attribute", () => {
+    const { container } = show([{ type: "text", label: "t", value: "v", icon_url: "https://x.test/i.png" }], { theme: "dark" });
+    expect(container.querySelector("[style]")).toBeNull();
+  });
+});
+
+describe("header and cards", () => {
+  test("titles are headings: level 3 by default, cards one below", () => {
+    show([{ type: "card", header: { title: "Card" }, components: [] }]);
+    expect(screen.getByRole("heading", { level: 3, name: "App" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 4, name: "Card" })).toBeInTheDocument();
+  });
+
+  test("headingLevel moves both, clamped at 6", () => {
+    show([{ type: "card", header: { title: "Card" }, components: [] }], { headingLevel: 6 });
+    expect(screen.getByRole("heading", { level: 6, name: "App" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 6, name: "Card" })).toBeInTheDocument();
+  });
+
+  test("a long title keeps its full text in the title attribute for hover", () => {
+    const title = "A".repeat(200);
+    show([], {}, { title });
+    expect(screen.getByRole("heading")).toHaveAttribute("title", title);
+  });
+
+  test("an empty payload says there is nothing to show", () => {
+    const { container } = show([]);
+    expect(container.querySelector('[data-sidecard-state="empty"]')).toHaveTextContent("Nothing to show.");
+  });
+});
+
+describe("text", () => {
+  test("keeps every line of a multi-line value and the full value on hover", () => {
+    const { container } = show([{ type: "text", label: "Address", value: "1 Main St\r\nSpringfield\n\nUSA" }]);
+    const lines = [...container.querySelectorAll(".sc-line")].map((el) => el.textContent);
+    expect(lines).toEqual(["1 Main St", "Springfield", "", "USA"]);
+    expect(container.querySelector(".sc-value")).toHaveAttribute("title", "1 Main St\r\nSpringfield\n\nUSA");
+    expect(screen.getByText("Address")).toBeInTheDocument();
+  });
+
+  test("payload markup is text, never HTML", () => {
+    const { container } = show([{ type: "text", label: "<b>bold</b>", value: "<img src=x onerror=alert(1)><script>alert(2)</script>" }]);
+    expect(container.querySelector("img, script, b")).toBeNull();
+    expect(screen.getByText("<b>bold</b>")).toBeInTheDocument();
+  });
+});
+
+describe("date_time", () => {
+  const moment = [{ type: "date_time", label: "Created", value: "2024-07-15T12:34:56Z" }];
+
+  test("renders <time> with the original value, en-US / UTC by default format", () => {
+    const { container } = show(moment);
+    const time = container.querySelector("time")!;
+    expect(time).toHaveAttribute("datetime", "2024-07-15T12:34:56Z");
+    expect(time).toHaveTextContent("Jul 15, 2024, 12:34 PM");
+    expect(time.getAttribute("title")).toBe("Monday, July 15, 2024, 12:34:56 PM UTC (UTC+00:00)");
+  });
+
+  test("follows timeZone and locale", () => {
+    const { container, unmount } = show(moment, { timeZone: "Asia/Kolkata" });
+    expect(container.querySelector("time")).toHaveTextContent("Jul 15, 2024, 6:04 PM");
+    expect(container.querySelector("time")?.getAttribute("title")).toContain("Asia/Kolkata (UTC+05:30)");
+    unmount();
+    const german = show(moment, { locale: "de-DE", timeZone: "Europe/Berlin" });
+    expect(german.container.querySelector("time")).toHaveTextContent("15.07.2024, 14:34");
+  });
+
+  test("dateFormat takes a date-fns pattern", () => {
+    const { container } = show(moment, { dateFormat: "yyyy-MM-dd HH:mm:ss", timeZone: "America/Los_Angeles" });
+    expect(container.querySelector("time")).toHaveTextContent("2024-07-15 05:34:56");
+  });
+
+  test('dateFormat="relative" measures from now', () => {
+    const { container } = show(moment, { dateFormat: "relative", now: new Date("2024-07-18T12:00:00Z") });
+    expect(container.querySelector("time")).toHaveTextContent("3 days ago");
+  });
+
+  test("an invalid pattern or zone falls back instead of crashing", () => {
+    const { container } = show(moment, { dateFormat: "not a pattern q", timeZone: "Mars/Olympus" });
+    expect(container.querySelector("time")).toHaveTextContent("Jul 15, 2024, 12:34 PM");
+  });
+});
+
+describe("badge", () => {
+  test("renders one pill per item with its color in data-color and full value on hover", () => {
+    const { container } = show([
+      {
+        type: "badge",
+        label: "Tags",
+        items: ["blue", "green", "red", "orange", "gray", "teal"].map((color) => ({ value: `${color} value`, color })),
+      },
+    ]);
+    const pills = [...container.querySelectorAll(".sc-badge")];
+    expect(pills.map((p) => p.getAttribute("data-color"))).toEqual(["blue", "green", "red", "orange", "gray", "gray"]);
+    expect(pills[0]).toHaveAttribute("title", "blue value");
+  });
+
+  test("zero items renders the label and no pills", () => {
+    const { container } = show([{ type: "badge", label: "Tags", items: [] }]);
+    expect(screen.getByText("Tags")).toBeInTheDocument();
+    expect(container.querySelectorAll(".sc-badge")).toHaveLength(0);
+  });
+});
+
+describe("button and link", () => {
+  test("open in a new tab with noopener noreferrer", () => {
+    show([
+      { type: "button", label: "Dashboard", button_type: "link", url: "https://admin.x.test/a" },
+      { type: "link", label: "Docs", url: "mailto:help@x.test" },
+    ]);
+    for (const name of [/Dashboard/, /Docs/]) {
+      const anchor = screen.getByRole("link", { name });
+      expect(anchor).toHaveAttribute("target", "_blank");
+      expect(anchor).toHaveAttribute("rel", "noopener noreferrer");
+    }
+    expect(screen.getByRole("link", { name: /Dashboard/ })).toHaveAttribute("href", "https://admin.x.test/a");
+    expect(screen.getByRole("link", { name: /Docs/ })).toHaveAccessibleName("Docs (opens in a new tab)");
+  });
+
+  test("allowedUrlSchemes lets a host allow its own scheme", () => {
+    show([{ type: "link", label: "Slack", url: "slack://open" }], { allowedUrlSchemes: ["https", "slack"] });
+    expect(screen.getByRole("link", { name: /Slack/ })).toHaveAttribute("href", "slack://open");
+  });
+
+  test("an override can never make an unsafe href: the default link re-checks the URL", () => {
+    const { container } = show([{ type: "link", label: "x", url: "javascript:alert(1)" }], { mode: "isolate" });
+    expect(container.querySelector("a")).toBeNull();
+  });
+});
+
+describe("icons", () => {
+  test("decorative, no referrer, lazy, and removed when loading fails", () => {
+    const { container } = show([{ type: "text", label: "t", value: "v", icon_url: "https://x.test/i.png" }]);
+    const img = container.querySelector("img")!;
+    expect(img).toHaveAttribute("alt", "");
+    expect(img).toHaveAttribute("referrerpolicy", "no-referrer");
+    expect(img).toHaveAttribute("loading", "lazy");
+    fireEvent.error(img);
+    expect(container.querySelector("img")).toBeNull();
+  });
+});
+
+describe("theme", () => {
+  test.each(["light", "dark", "auto"] as const)("theme=%s is exposed as data-theme on the root", (theme) => {
+    const { container } = show([], { theme });
+    expect(container.firstElementChild).toHaveAttribute("data-theme", theme);
+  });
+
+  test("without theme the root has no data-theme, so an ancestor's applies", () => {
+    const { container } = show([]);
+    expect(container.firstElementChild).not.toHaveAttribute("data-theme");
+  });
+});

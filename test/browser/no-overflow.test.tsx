@@ -8,6 +8,8 @@ describe.each(SIDEBAR_WIDTHS)("at %i px nothing overflows the widget horizontall
     expect(widget.querySelector('[data-sidecard-state="error"]')).toBeNull();
     expect(widget.querySelectorAll("[data-sidecard-component]").length).toBe(12);
     expect(widget.getBoundingClientRect().width).toBe(width);
+    // All of that layout comes from the stylesheet: no inline style anywhere (strict CSP).
+    expect(widget.querySelectorAll("[style]")).toHaveLength(0);
     expectNoHorizontalOverflow(widget);
   });
 

@@ -1,0 +1,51 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { render } from "@testing-library/react";
+import { renderToStaticMarkup, renderToString } from "react-dom/server";
+import { describe, expect, test } from "vitest";
+import { Widget } from "../../src/index.js";
+
+const payload = JSON.parse(readFileSync(resolve(import.meta.dirname, "../fixtures/payloads/account-details.json"), "utf8"));
+const root = resolve(import.meta.dirname, "../..");
+
+describe("server rendering", () => {
+  test("gives the same text as the client for the same locale and time zone", () => {
+    const element = <Widget payload={payload} locale="en-US" timeZone="America/Los_Angeles" />;
+    const host = document.createElement("div");
+    host.innerHTML = renderToString(element);
+    const { container } = render(element);
+    expect(host.textContent).toBe(container.textContent);
+    expect(host.textContent).toContain("Mar 4, 2021, 1:15 AM");
+  });
+
+  test.each(["America/Los_Angeles", "Asia/Kolkata", "UTC"])("gives identical HTML when the machine's own TZ is %s", (tz) => {
+    const script = `
+      import { renderToStaticMarkup } from "react-dom/server";
+      import { createElement } from "react";
+      import { Widget } from "./src/index.ts";
+      const payload = JSON.parse(${JSON.stringify(JSON.stringify(payload))});
+      process.stdout.write(renderToStaticMarkup(createElement(Widget, { payload, locale: "en-US", timeZone: "Europe/Paris" })));
+    `;
+    const html = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: root,
+      env: { ...process.env, TZ: tz },
+      encoding: "utf8",
+    });
+    expect(html).toBe(renderToStaticMarkup(<Widget payload={payload} locale="en-US" timeZone="Europe/Paris" />));
+    expect(html).toContain("Mar 4, 2021, 10:15 AM");
+  });
+
+  test("hydrates without mismatch", async () => {
+    const { hydrateRoot } = await import("react-dom/client");
+    const { act } = await import("react");
+    const element = <Widget payload={payload} locale="en-US" timeZone="UTC" />;
+    const host = document.createElement("div");
+    host.innerHTML = renderToString(element);
+    const errors: unknown[] = [];
+    await act(async () => {
+      hydrateRoot(host, element, { onRecoverableError: (error) => errors.push(error) });
+    });
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, test } from "vitest";
+import { renderWidgetToHTML } from "../../src/testing/index.js";
+
+const fixtureDir = resolve(import.meta.dirname, "../fixtures/payloads");
+const fixtures = readdirSync(fixtureDir)
+  .filter((name) => name.endsWith(".json"))
+  .map((name) => [name, JSON.parse(readFileSync(resolve(fixtureDir, name), "utf8"))] as const);
+
+describe("renderWidgetToHTML snapshots", () => {
+  test.each(fixtures)("%s in strict mode", (_name, payload) => {
+    expect(renderWidgetToHTML(payload)).toMatchSnapshot();
+  });
+
+  test.each(fixtures)("%s in isolate mode", (_name, payload) => {
+    expect(renderWidgetToHTML(payload, { mode: "isolate" })).toMatchSnapshot();
+  });
+});
+
+describe("renderWidgetToHTML", () => {
+  const payload = { version: "1.0.0", header: {}, components: [{ type: "date_time", label: "At", value: "2024-07-15T12:34:56Z" }] };
+
+  test("defaults to en-US and UTC", () => {
+    expect(renderWidgetToHTML(payload)).toContain(">Jul 15, 2024, 12:34 PM</time>");
+  });
+
+  test("takes locale, time zone and a fixed now", () => {
+    expect(renderWidgetToHTML(payload, { timeZone: "America/New_York" })).toContain(">Jul 15, 2024, 8:34 AM</time>");
+    expect(renderWidgetToHTML(payload, { dateFormat: "relative", now: new Date("2024-07-15T13:34:56Z") })).toContain(">1 hour ago</time>");
+  });
+
+  test("puts one element per line without touching text", () => {
+    const html = renderWidgetToHTML({ version: "1.0.0", header: {}, components: [{ type: "text", label: "a><b", value: "x" }] });
+    expect(html.split("\n").length).toBeGreaterThan(5);
+    expect(html).toContain("a&gt;&lt;b");
+  });
+});

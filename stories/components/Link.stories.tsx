@@ -1,0 +1,113 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, within } from "storybook/test";
+import { StoryWidget } from "../story-widget.js";
+import { cardOf, widgetOf } from "../story-payloads.js";
+import { expectNoUnsafeHref, UNSAFE_URLS } from "../url-cases.js";
+
+const meta = {
+  title: "Components/Link",
+  component: StoryWidget,
+  tags: ["autodocs"],
+  parameters: {
+    docs: {
+      description: {
+        component:
+          "`link`: an inline text link. Opens in a new tab with `rel=\"noopener noreferrer\"`; a long label is cut with an ellipsis; an unsafe URL never reaches an `href`.",
+      },
+    },
+  },
+  args: { payload: widgetOf("Link", { type: "link", label: "View in CRM", url: "https://crm.example.com/accounts/42" }) },
+} satisfies Meta<typeof StoryWidget>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Alone: Story = {
+  play: async ({ canvasElement }) => {
+    const link = within(canvasElement).getByRole("link", { name: /View in CRM/ });
+    await expect(link).toHaveAttribute("href", "https://crm.example.com/accounts/42");
+    await expect(link).toHaveAttribute("target", "_blank");
+    await expect(link).toHaveAttribute("rel", "noopener noreferrer");
+  },
+};
+
+export const InCard: Story = {
+  args: {
+    payload: cardOf(
+      "Link",
+      "Related",
+      { type: "link", label: "View in CRM", url: "https://crm.example.com/accounts/42" },
+      { type: "link", label: "Open runbook", url: "https://wiki.example.com/runbooks/exports" },
+      { type: "link", label: "Email owner", url: "mailto:owner@example.com" },
+    ),
+  },
+};
+
+export const LongLabel: Story = {
+  name: "Long label (ellipsis)",
+  args: {
+    payload: widgetOf("Link", {
+      type: "link",
+      label: "Read the full incident post-mortem for the 2024-07-12 export outage on the engineering wiki",
+      url: "https://wiki.example.com/incidents/2024-07-12-export-outage",
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const label = canvasElement.querySelector<HTMLElement>(".sc-link .sc-truncate")!;
+    await expect(label.scrollWidth).toBeGreaterThan(label.clientWidth);
+  },
+};
+
+const unsafe = widgetOf(
+  "Link",
+  { type: "link", label: "Safe: view in CRM", url: "https://crm.example.com/accounts/42" },
+  ...UNSAFE_URLS.map((url, index) => ({ type: "link", label: `Unsafe ${index + 1}`, url })),
+);
+
+export const UnsafeUrlStrict: Story = {
+  name: "Unsafe URL, javascript: (strict)",
+  args: { payload: unsafe, mode: "strict" },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole("alert")).toBeVisible();
+    await expectNoUnsafeHref(canvasElement);
+  },
+};
+
+export const UnsafeUrlIsolate: Story = {
+  name: "Unsafe URL, javascript: (isolate)",
+  args: { payload: unsafe, mode: "isolate" },
+  play: async ({ canvasElement }) => {
+    await expectNoUnsafeHref(canvasElement);
+    await expect(within(canvasElement).getByRole("link", { name: /Safe: view in CRM/ })).toBeVisible();
+    await expect(canvasElement.querySelectorAll('[data-sidecard-invalid="link"]')).toHaveLength(UNSAFE_URLS.length);
+  },
+};
+
+export const InvalidUrlIsolate: Story = {
+  name: "Relative and empty URL (isolate)",
+  args: {
+    mode: "isolate",
+    payload: widgetOf(
+      "Link",
+      { type: "link", label: "Relative", url: "accounts/42" },
+      { type: "link", label: "Empty", url: "" },
+      { type: "link", label: "Fine", url: "https://example.com/" },
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll('[data-sidecard-invalid="link"]')).toHaveLength(2);
+    await expect(canvasElement.querySelectorAll("a")).toHaveLength(1);
+  },
+};
+
+export const Narrow: Story = {
+  name: "280 px sidebar",
+  globals: { sidebarWidth: "280" },
+  args: { ...LongLabel.args },
+};
+
+export const Dark: Story = {
+  name: "Dark theme",
+  globals: { theme: "dark" },
+  args: { ...InCard.args },
+};

@@ -1,0 +1,127 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, waitFor, within } from "storybook/test";
+import { StoryWidget } from "../story-widget.js";
+import { ICON_BROKEN_DATA, ICON_OK, ICON_UNREACHABLE } from "../story-payloads.js";
+
+const meta = {
+  title: "Components/Header",
+  component: StoryWidget,
+  tags: ["autodocs"],
+  parameters: {
+    docs: {
+      description: {
+        component:
+          "The widget's own header (`header`: optional `title` and `icon_url`). The title is a heading (level from `headingLevel`, default 3) and names the widget's region; a long title is cut with an ellipsis. An icon that fails to load is hidden; an `icon_url` that is not http(s) or `data:image/…` is left out with a warning.",
+      },
+    },
+  },
+  args: {
+    payload: {
+      version: "1.0.0",
+      header: { title: "Account Health", icon_url: ICON_OK },
+      components: [{ type: "text", label: "Score", value: "82 / 100" }],
+    },
+  },
+} satisfies Meta<typeof StoryWidget>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const body = [{ type: "text", label: "Score", value: "82 / 100" }];
+
+export const TitleAndIcon: Story = {
+  name: "Title and icon",
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole("region", { name: "Account Health" })).toBeVisible();
+    const icon = canvasElement.querySelector("img.sc-icon")!;
+    await expect(icon).toHaveAttribute("alt", "");
+    await expect(icon).toHaveAttribute("referrerpolicy", "no-referrer");
+    await expect(icon).toHaveAttribute("loading", "lazy");
+  },
+};
+
+export const TitleOnly: Story = {
+  name: "Title only",
+  args: { payload: { version: "1.0.0", header: { title: "Account Health" }, components: body } },
+};
+
+export const IconOnly: Story = {
+  name: "Icon only",
+  args: { payload: { version: "1.0.0", header: { icon_url: ICON_OK }, components: body } },
+};
+
+export const NoHeader: Story = {
+  name: "No header (warning)",
+  args: { payload: { version: "1.0.0", components: body } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).queryByRole("heading")).toBeNull();
+    await expect(within(canvasElement).getByRole("region", { name: "Custom app" })).toBeVisible();
+  },
+};
+
+export const LongTitle: Story = {
+  name: "Long title (ellipsis)",
+  args: {
+    payload: {
+      version: "1.0.0",
+      header: { title: "Customer Success Overview for Enterprise Accounts in the EMEA Region", icon_url: ICON_OK },
+      components: body,
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const title = canvasElement.querySelector<HTMLElement>(".sc-header .sc-title")!;
+    await expect(title.scrollWidth).toBeGreaterThan(title.clientWidth);
+  },
+};
+
+export const IconFailsToLoad: Story = {
+  name: "Icons that fail to load",
+  args: {
+    payload: {
+      version: "1.0.0",
+      header: { title: "Account Health", icon_url: ICON_BROKEN_DATA },
+      components: [
+        { type: "card", header: { title: "Unreachable icon", icon_url: ICON_UNREACHABLE }, components: [{ type: "text", label: "Score", value: "82 / 100", icon_url: ICON_BROKEN_DATA }] },
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    // Each failed image is removed; titles and labels stay.
+    await waitFor(() => expect(canvasElement.querySelectorAll("img")).toHaveLength(0), { timeout: 5000 });
+    await expect(within(canvasElement).getByRole("heading", { name: "Account Health" })).toBeVisible();
+  },
+};
+
+export const UnsafeIconUrl: Story = {
+  name: "Icon URL that is not an image URL (warning, left out)",
+  args: {
+    payload: {
+      version: "1.0.0",
+      header: { title: "Account Health", icon_url: "javascript:alert(1)" },
+      components: [{ type: "text", label: "Score", value: "82 / 100", icon_url: "data:text/html,<script>alert(1)</script>" }],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll("img")).toHaveLength(0);
+    await expect(within(canvasElement).getByRole("heading", { name: "Account Health" })).toBeVisible();
+  },
+};
+
+export const HeadingLevel: Story = {
+  name: "headingLevel 2",
+  args: { headingLevel: 2 },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole("heading", { level: 2 })).toHaveTextContent("Account Health");
+  },
+};
+
+export const Narrow: Story = {
+  name: "280 px sidebar",
+  globals: { sidebarWidth: "280" },
+  args: { ...LongTitle.args },
+};
+
+export const Dark: Story = {
+  name: "Dark theme",
+  globals: { theme: "dark" },
+};

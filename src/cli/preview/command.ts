@@ -1,6 +1,82 @@
-import type { CliIo } from "../cli-io.js";
-export const PREVIEW_HELP = "Usage: sidecard preview [url | payload.json]\n";
-export async function runPreview(_argv: readonly string[], io: CliIo): Promise<number> {
-  io.stderr("not yet\n");
-  return 2;
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { EXIT_OK, EXIT_UNUSABLE, UsageError, type CliIo } from "../cli-io.js";
+import { isUrl } from "../read-input.js";
+import { startPreviewServer, type PreviewTarget } from "./server.js";
+
+export const PREVIEW_HELP = `Usage: sidecard preview [url | payload.json] [options]
+
+Opens a local host simulator on http://127.0.0.1: it does the handshake (with retry), lets you
+edit the context parameters, calls the app from the preview server (no CORS needed), signs the
+requests with --secret, and renders the widget at sidebar widths 280/360/420 in light or dark,
+with its diagnostics and raw JSON.
+
+  url             a running custom app endpoint, e.g. http://localhost:3000/
+  payload.json    a payload file, served as an app (re-read on every fetch)
+  (nothing)       the built-in example app, made with sidecard/server
+
+Options:
+  --secret S      sign requests with X-Pylon-Signature (file and example apps then require it)
+  --port N        port for the preview page (default 4100; 0 picks a free one)
+  -h, --help      show this help
+`;
+
+export async function runPreview(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        secret: { type: "string" },
+        port: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(PREVIEW_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length > 1) throw new UsageError(`preview takes one url or payload file; got ${positionals.length}.`);
+  const port = values.port === undefined ? 4100 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port must be a whole number from 0 to 65535; got ${JSON.stringify(values.port)}.`);
+  }
+  if (values.secret === "") throw new UsageError("--secret must not be empty.");
+
+  const [argument] = positionals;
+  let target: PreviewTarget;
+  if (argument === undefined) target = { kind: "example" };
+  else if (isUrl(argument)) target = { kind: "url", url: argument };
+  else if (existsSync(argument)) target = { kind: "file", path: argument };
+  else {
+    io.stderr(`sidecard preview: ${argument}: file not found (expected an http(s) URL or a payload file).\n`);
+    return EXIT_UNUSABLE;
+  }
+
+  let preview;
+  try {
+    preview = await startPreviewServer({ target, secret: values.secret, port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === "EADDRINUSE" ? `port ${port} is in use; pick another with --port` : (error as Error).message;
+    io.stderr(`sidecard preview: ${message}\n`);
+    return EXIT_UNUSABLE;
+  }
+  io.stdout(`sidecard preview: open ${preview.url}\n  app: ${preview.appUrl}${values.secret ? " (signed requests)" : ""}\n  press Ctrl+C to stop\n`);
+
+  await new Promise<void>((resolveStop) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      void preview.close().then(resolveStop);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  return EXIT_OK;
 }

@@ -1,0 +1,47 @@
+// The JSON the preview page and the preview server exchange. Types only: the page imports this too.
+
+import type { ContextParam } from "../../server/handler.js";
+
+export type PreviewContext = Record<ContextParam, string>;
+
+export interface PreviewConfig {
+  /** What is previewed: a URL given on the command line, a payload file served as an app, or the built-in example app. */
+  target: { kind: "url" | "file" | "example"; label: string; url: string };
+  /** Whether `--secret` was given, so requests can be signed. */
+  canSign: boolean;
+  defaultContext: PreviewContext;
+}
+
+export interface PreviewRequest {
+  /** Sign with `--secret` (ignored without one). */
+  sign: boolean;
+  /** Custom headers sent to the app, like the ones a host is configured with. */
+  headers: Record<string, string>;
+}
+
+export interface PreviewFetchRequest extends PreviewRequest {
+  context: PreviewContext;
+}
+
+/** What the preview server saw when it called the app. */
+export interface PreviewExchange {
+  requestUrl: string;
+  signed: boolean;
+  durationMs: number;
+  /** HTTP status, or `null` when no answer came (network error, timeout). */
+  status: number | null;
+  contentType: string | null;
+  /** The answer's text (cut at 5 MB), or `null` without an answer. */
+  body: string | null;
+  truncated: boolean;
+  /** Why the request failed, when it did. */
+  networkError: string | null;
+}
+
+export interface PreviewVerifyResult extends PreviewExchange {
+  verified: boolean;
+  /** Why the handshake failed, in one sentence, when it did. */
+  reason: string | null;
+}
+
+export type PreviewFetchResult = PreviewExchange;

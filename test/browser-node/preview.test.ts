@@ -1,0 +1,199 @@
+// @vitest-environment node
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPreviewServer, type PreviewServer } from "../../src/cli/preview/server.js";
+import { chromiumLaunchOptions, findChromium } from "../chromium.js";
+
+const executablePath = findChromium();
+const inCi = process.env.CI === "true";
+
+if (!executablePath && !inCi) {
+  console.warn(
+    "\n!!! SKIPPING the preview browser tests: no Chromium found (set CHROMIUM_PATH or install /usr/bin/chromium).\n" +
+      "!!! With CI=true a missing browser fails instead.\n",
+  );
+}
+
+describe("preview browser availability", () => {
+  it.runIf(inCi)("has a Chromium to drive under CI", () => {
+    expect(executablePath, "CI=true but no Chromium: set CHROMIUM_PATH or install chromium").not.toBeNull();
+  });
+});
+
+const SECRET = "preview-secret";
+const BROKEN_PAYLOAD = {
+  version: "1.0.0",
+  header: { title: "Broken" },
+  components: [
+    { type: "text", label: "Seats", value: 12 },
+    { type: "card", components: [{ type: "card", components: [] }] },
+    { type: "link", label: "Run", url: "javascript:alert(1)" },
+  ],
+};
+
+describe.skipIf(!executablePath)("sidecard preview in Chromium", () => {
+  let browser: Browser;
+  let pageDir: string;
+  const servers: Array<{ close(): Promise<void> }> = [];
+
+  async function preview(options: Omit<Parameters<typeof startPreviewServer>[0], "pageDir" | "port">): Promise<PreviewServer> {
+    const server = await startPreviewServer({ ...options, pageDir, port: 0 });
+    servers.push(server);
+    return server;
+  }
+
+  async function open(server: PreviewServer): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const consoleErrors: string[] = [];
+    page.on("pageerror", (error) => consoleErrors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    await page.goto(server.url);
+    (page as Page & { consoleErrors: string[] }).consoleErrors = consoleErrors;
+    return page;
+  }
+
+  const status = (page: Page) => page.getByTestId("connection-status");
+
+  beforeAll(async () => {
+    // Build the real preview page (the same config `npm run build` uses) into a scratch folder.
+    pageDir = mkdtempSync(join(tmpdir(), "sidecard-preview-page-"));
+    await build({
+      configFile: fileURLToPath(new URL("../../vite.preview.config.ts", import.meta.url)),
+      logLevel: "error",
+      build: { outDir: pageDir, emptyOutDir: true },
+    });
+    browser = await chromium.launch(chromiumLaunchOptions(executablePath!));
+  });
+
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.close()));
+    await browser?.close();
+  });
+
+  it("handshakes with the example app, renders the widget, and switches theme and width", async () => {
+    const server = await preview({ target: { kind: "example" }, secret: SECRET });
+    const page = await open(server);
+
+    await expect.poll(() => status(page).textContent()).toBe("Verified");
+    const widget = page.locator('[data-sidecard="widget"]');
+    await widget.waitFor();
+    expect(await widget.getByRole("heading", { name: "Account health" }).count()).toBe(1);
+    expect(await widget.locator('[data-sidecard-component="badge"]').count()).toBeGreaterThan(0);
+    expect(await widget.locator('[data-sidecard-component="button"] a, a[data-sidecard-component="button"]').first().getAttribute("href")).toBe(
+      "https://admin.example.com/accounts/acc_3",
+    );
+    expect(await page.getByTestId("exchange").textContent()).toMatch(/HTTP 200 · \d+ ms · signed/);
+    expect(await page.getByTestId("diagnostic-count").textContent()).toBe("0 errors, 0 warnings");
+    expect(JSON.parse((await page.getByTestId("raw-json").textContent())!)).toMatchObject({ version: "1.0.0" });
+
+    const background = () => widget.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const color = () => widget.evaluate((el) => getComputedStyle(el).color);
+    const lightColors = [await background(), await color()];
+    await page.getByLabel("Dark").check();
+    expect(await widget.getAttribute("data-theme")).toBe("dark");
+    expect([await background(), await color()]).not.toEqual(lightColors);
+
+    const sidebar = page.getByTestId("sidebar");
+    for (const width of [280, 360, 420]) {
+      await page.getByLabel(`${width} px`).check();
+      expect((await sidebar.boundingBox())!.width).toBe(width);
+      expect((await widget.boundingBox())!.width).toBe(width);
+      // Nothing in the widget overflows the sidebar horizontally.
+      expect(await widget.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    }
+    expect((page as Page & { consoleErrors: string[] }).consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("sends the edited context, signs requests, and shows the app's 401 when unsigned", async () => {
+    const server = await preview({ target: { kind: "example" }, secret: SECRET });
+    const page = await open(server);
+    await expect.poll(() => status(page).textContent()).toBe("Verified");
+
+    await page.getByLabel("requester_email").fill("zoë@exämple.com");
+    await page.getByRole("button", { name: "Re-fetch" }).click();
+    await expect.poll(() => page.locator('[data-sidecard="widget"]').textContent()).toContain("zoë@exämple.com");
+
+    await page.getByLabel(/Sign requests/).uncheck();
+    await page.getByRole("button", { name: "Re-fetch" }).click();
+    await expect.poll(() => page.getByTestId("fetch-problem").textContent()).toMatch(/HTTP 401: Missing X-Pylon-Signature/);
+    expect(await page.getByTestId("exchange").textContent()).toMatch(/HTTP 401 .* unsigned/);
+    await page.close();
+  });
+
+  it("shows Unverified for an app that fails the handshake, and verifies on Retry connection", async () => {
+    let answerCorrectly = false;
+    const app: Server = createServer((req, res) => {
+      const url = new URL(req.url ?? "/", "http://x");
+      if (url.searchParams.get("request_type") === "verify") {
+        const code = answerCorrectly ? url.searchParams.get("code") : "wrong";
+        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ code }));
+      } else {
+        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ version: "1.0.0", header: {}, components: [] }));
+      }
+    });
+    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+    servers.push({ close: () => new Promise<void>((resolve) => app.close(() => resolve())) });
+    const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/custom-app`;
+
+    const server = await preview({ target: { kind: "url", url: appUrl } });
+    const page = await open(server);
+    await expect.poll(() => status(page).textContent()).toBe("Unverified");
+    expect(await page.getByTestId("connection-problem").textContent()).toMatch(/answered code "wrong"; expected \{"code": "[0-9a-f-]{36}"\}/);
+    expect(await page.locator('[data-sidecard="widget"]').count()).toBe(0);
+
+    answerCorrectly = true;
+    await page.getByRole("button", { name: "Retry connection" }).click();
+    await expect.poll(() => status(page).textContent()).toBe("Verified");
+    await page.locator('[data-sidecard="widget"]').waitFor();
+
+    await page.getByRole("button", { name: "Disconnect" }).click();
+    expect(await status(page).textContent()).toBe("Disconnected");
+    expect(await page.locator('[data-sidecard="widget"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it("serves a payload file as the app and lists a broken payload's diagnostics", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "sidecard-preview-file-")), "broken.json");
+    writeFileSync(file, JSON.stringify(BROKEN_PAYLOAD));
+    const server = await preview({ target: { kind: "file", path: file } });
+    const page = await open(server);
+    await expect.poll(() => status(page).textContent()).toBe("Verified");
+
+    const diagnostics = page.getByTestId("diagnostics");
+    await diagnostics.waitFor();
+    const items = await diagnostics.locator("li").allTextContents();
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^error \/components\/0\/value .*\[invalid_type\]$/),
+        expect.stringMatching(/^error \/components\/1\/components\/0 .*\[nested_card\]$/),
+        expect.stringMatching(/^error \/components\/2\/url .*\[unsafe_url\]$/),
+      ]),
+    );
+    expect(await page.getByTestId("diagnostic-count").textContent()).toBe("3 errors, 0 warnings");
+    // Strict mode: the widget shows its error state, and never a javascript: link.
+    await page.locator('[data-sidecard="widget"] [data-sidecard-state="error"]').waitFor();
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+
+    // The file is re-read on re-fetch: fix it and the widget renders.
+    writeFileSync(file, JSON.stringify({ version: "1.0.0", header: { title: "Fixed" }, components: [{ type: "divider" }] }));
+    await page.getByRole("button", { name: "Re-fetch" }).click();
+    await page.locator('[data-sidecard="widget"] [data-sidecard-component="divider"]').waitFor();
+    expect(await page.getByTestId("diagnostic-count").textContent()).toBe("0 errors, 0 warnings");
+
+    // Text that is not JSON is reported with its line and column.
+    writeFileSync(file, '{\n  "version": "1.0.0",\n  oops\n}');
+    await page.getByRole("button", { name: "Re-fetch" }).click();
+    await expect.poll(() => page.getByTestId("fetch-problem").textContent()).toMatch(/not valid JSON at line 3, column 3/);
+    await page.close();
+  });
+});

@@ -321,3 +321,16 @@ describe("<CustomApp>", () => {
     expect(sharedRequestCount()).toBe(0);
   });
 });
+
+describe("<CustomApp> on the server", () => {
+  it("renders the loading skeleton to HTML without sending a request", async () => {
+    const { renderToString } = await import("react-dom/server");
+    const s = await serve((_req, res) => answer(res, 200, "application/json", widgetSaying("x")));
+    const html = renderToString(<CustomApp url={s.url()} context={contextFor("iss_1")} />);
+    expect(html).toContain('data-sidecard-state="loading"');
+    expect(html).toContain('aria-busy="true"');
+    expect(html).not.toContain("style=");
+    await sleep(50);
+    expect(s.requests).toHaveLength(0);
+  });
+});

@@ -12,12 +12,19 @@ import {
 } from "../stories/story-widget.js";
 import { failOnConsoleErrors, watchConsoleErrors } from "./console-errors.js";
 
-/** Every story renders in a sidebar-like frame and follows the toolbar (theme, width, locale, zone). */
+/**
+ * Every story follows the toolbar (theme, width, locale, zone) and renders in a sidebar-like
+ * frame, unless it draws its own frames (`parameters: { sidebarFrame: false }`, the playground).
+ */
 const withSidebar: Decorator = (Story, context) => (
   <StoryGlobalsProvider globals={readStoryGlobals(context.globals)}>
-    <SidebarFrame>
+    {context.parameters.sidebarFrame === false ? (
       <Story />
-    </SidebarFrame>
+    ) : (
+      <SidebarFrame>
+        <Story />
+      </SidebarFrame>
+    )}
   </StoryGlobalsProvider>
 );
 

@@ -35,7 +35,8 @@ const warningOnly = file("warning-only.json", WARNING_ONLY);
 const bad = file("bad.json", BAD);
 const broken = file("broken.json", '{\n  "version": "1.0.0",\n  "components": [1,]\n}\n');
 
-describe("sidecard validate", () => {
+// Each case starts Node with tsx (≈0.5 s alone, several seconds when the whole suite runs in parallel).
+describe("sidecard validate", { timeout: 30_000 }, () => {
   it("exits 0 and says valid for a good payload", async () => {
     const run = await runCli(["validate", good]);
     expect(run.code).toBe(0);
@@ -182,5 +183,26 @@ describe("parseJsonText", () => {
       expect([result.error.line, result.error.column]).toEqual([line, column]);
       expect(result.error.message.startsWith(message)).toBe(true);
     }
+  });
+});
+
+describe("sidecard (main) and preview arguments", { timeout: 30_000 }, () => {
+  it("prints the command list for --help and exits 2 without a command", async () => {
+    const help = await runCli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/validate <file\|url\|->\.\.\.[\s\S]*preview \[url \| payload\.json\]/);
+    expect((await runCli([])).code).toBe(2);
+  });
+
+  it("documents preview's options and rejects bad ones with exit 2", async () => {
+    const help = await runCli(["preview", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--secret S[\s\S]*--port N/);
+    const port = await runCli(["preview", "--port", "http"]);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toMatch(/--port must be a whole number from 0 to 65535; got "http"/);
+    const missing = await runCli(["preview", join(dir, "nope.json")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.json: file not found \(expected an http\(s\) URL or a payload file\)/);
   });
 });

@@ -1,10 +1,9 @@
-import type * as z from "zod/mini";
-import { diagnostic, type Diagnostic } from "../schema/diagnostic.js";
+import { diagnostic, type Diagnostic, type DiagnosticCode } from "../schema/diagnostic.js";
 import {
   BADGE_COLORS,
   COMPONENT_TYPES,
-  componentSchemaByType,
   type BadgeColor,
+  type BadgeItem,
   type CardComponent,
   type ComponentType,
   type LeafComponent,
@@ -12,8 +11,8 @@ import {
   type WidgetHeader,
   type WidgetPayload,
 } from "../schema/widget-schema.js";
+import { COMPONENT_FIELDS, EXPECTED_BY_KIND, type FieldSpec } from "./component-fields.js";
 import { describeValue, isPlainObject, ownValue, quote } from "./describe-value.js";
-import { appendPointer } from "./json-pointer.js";
 import { parseRfc3339 } from "./rfc3339.js";
 import { checkLinkUrl, DEFAULT_URL_SCHEMES, normalizeScheme, toSafeIconSrc } from "./url-safety.js";
 
@@ -44,34 +43,40 @@ export interface AnalyzedComponent {
   /** The normalised component, `null` when it has errors of its own. Cards keep only valid children. */
   component: WidgetComponent | null;
   /** Error diagnostics that belong to this component itself (not to a card's children). */
-  errors: Diagnostic[];
+  errors: readonly Diagnostic[];
   /** A card's children, each analysed on its own. */
-  children: AnalyzedComponent[];
-  /** For cards: errors on the card's own fields; the card still renders its valid children. */
-  headerErrors: Diagnostic[];
+  children: readonly AnalyzedComponent[];
+  /** For cards: errors in the card's header; the card still renders its valid children. */
+  headerErrors: readonly Diagnostic[];
+  /** Every diagnostic of this component and its children, warnings included, in document order. */
+  diagnostics: readonly Diagnostic[];
 }
 
 export interface AnalyzedWidget {
   diagnostics: Diagnostic[];
   /** Errors that make the whole widget unrenderable in every mode. */
   rootErrors: Diagnostic[];
+  hasErrors: boolean;
   header: WidgetHeader | null;
   headerErrors: Diagnostic[];
   components: AnalyzedComponent[];
   payload: WidgetPayload | null;
 }
 
-const ROOT_ERROR_CODES = new Set(["invalid_root", "unsupported_version", "too_many_components"]);
-const COMPONENT_TYPE_SET = new Set<string>(COMPONENT_TYPES);
-const BADGE_COLOR_SET = new Set<string>(BADGE_COLORS);
+/**
+ * Remembers the analysis of component objects already seen, so a re-render with a new payload
+ * that keeps most component objects (an immutable update) reuses their results — and React can
+ * skip re-rendering them. Entries are only valid for the same path and the same URL schemes.
+ */
+export type AnalysisCache = WeakMap<object, { path: string; schemes: readonly string[]; node: AnalyzedComponent }>;
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+const NO_CHILDREN: readonly AnalyzedComponent[] = Object.freeze([]);
+const ROOT_ERROR_CODES: ReadonlySet<DiagnosticCode> = new Set(["invalid_root", "unsupported_version", "too_many_components"]);
+const COMPONENT_TYPE_SET: ReadonlySet<string> = new Set(COMPONENT_TYPES);
+const BADGE_COLOR_SET: ReadonlySet<string> = new Set(BADGE_COLORS);
 const TYPE_LIST = COMPONENT_TYPES.join(", ");
 const COLOR_LIST = BADGE_COLORS.join(", ");
-
-const EXPECTED_NAMES: Record<string, string> = {
-  string: "a string",
-  array: "an array",
-  object: "an object",
-};
 
 /**
  * Validates a custom-app response against Response Schema 1.0.0 and reports every problem in
@@ -83,30 +88,34 @@ export function parseWidget(input: unknown, options: ParseOptions = {}): ParseRe
 }
 
 /** The analysis behind `parseWidget`, kept per component so the renderer can isolate errors. */
-export function analyzeWidget(input: unknown, options: ParseOptions = {}): AnalyzedWidget {
-  const diagnostics: Diagnostic[] = [];
+export function analyzeWidget(input: unknown, options: ParseOptions = {}, cache?: AnalysisCache): AnalyzedWidget {
   const analysis: AnalyzedWidget = {
-    diagnostics,
+    diagnostics: [],
     rootErrors: [],
+    hasErrors: false,
     header: null,
     headerErrors: [],
     components: [],
     payload: null,
   };
   try {
-    analyzeRoot(input, options, analysis);
+    analyzeRoot(input, options, analysis, cache);
   } catch (error) {
     // Only exotic inputs get here (throwing getters, proxies); JSON values never do.
-    diagnostics.push(
+    analysis.diagnostics.push(
       diagnostic("invalid_root", "", `The payload could not be read (${String(error)}); expected a plain JSON object.`),
     );
+    analysis.components = [];
   }
-  analysis.rootErrors = diagnostics.filter((d) => ROOT_ERROR_CODES.has(d.code));
-  if (!diagnostics.some((d) => d.severity === "error")) {
+  for (const d of analysis.diagnostics) {
+    if (d.severity !== "error") continue;
+    analysis.hasErrors = true;
+    if (ROOT_ERROR_CODES.has(d.code)) analysis.rootErrors.push(d);
+  }
+  if (!analysis.hasErrors) {
+    const version = ownValue(input as Record<string, unknown>, "version");
     analysis.payload = {
-      version: typeof ownValue(input as Record<string, unknown>, "version") === "string"
-        ? (ownValue(input as Record<string, unknown>, "version") as string)
-        : "1.0.0",
+      version: typeof version === "string" ? version : "1.0.0",
       header: analysis.header ?? {},
       components: analysis.components.map((c) => c.component as WidgetComponent),
     };
@@ -114,7 +123,7 @@ export function analyzeWidget(input: unknown, options: ParseOptions = {}): Analy
   return analysis;
 }
 
-function analyzeRoot(input: unknown, options: ParseOptions, analysis: AnalyzedWidget): void {
+function analyzeRoot(input: unknown, options: ParseOptions, analysis: AnalyzedWidget, cache: AnalysisCache | undefined): void {
   const { diagnostics } = analysis;
   if (!isPlainObject(input)) {
     diagnostics.push(
@@ -129,9 +138,11 @@ function analyzeRoot(input: unknown, options: ParseOptions, analysis: AnalyzedWi
   if (headerValue === undefined) {
     diagnostics.push(diagnostic("missing_header", "/header", `The payload has no "header"; expected an object with an optional "title" and "icon_url". The widget renders without a header.`));
   } else {
-    const header = analyzeHeader(headerValue, "/header", diagnostics);
-    analysis.header = header.header;
-    analysis.headerErrors = header.errors;
+    const headerDiagnostics: Diagnostic[] = [];
+    const header = checkHeader(headerValue, "/header", "header", headerDiagnostics);
+    diagnostics.push(...headerDiagnostics);
+    analysis.headerErrors = headerDiagnostics.filter((d) => d.severity === "error");
+    analysis.header = analysis.headerErrors.length === 0 ? header : null;
   }
 
   const components = ownValue(input, "components");
@@ -148,13 +159,19 @@ function analyzeRoot(input: unknown, options: ParseOptions, analysis: AnalyzedWi
   const total = countComponents(components, maxComponents);
   if (total > maxComponents) {
     diagnostics.push(
-      diagnostic("too_many_components", "/components", `The widget has ${total > components.length ? "more than " : ""}${total.toLocaleString("en-US")} components; the limit is ${maxComponents.toLocaleString("en-US")}.`),
+      diagnostic("too_many_components", "/components", `The widget has ${total > components.length ? "at least " : ""}${total.toLocaleString("en-US")} components; the limit is ${maxComponents.toLocaleString("en-US")}.`),
     );
     return;
   }
 
-  const context: WalkContext = { diagnostics, allowedUrlSchemes: options.allowedUrlSchemes ?? DEFAULT_URL_SCHEMES };
-  analysis.components = components.map((value, index) => analyzeComponent(value, appendPointer("/components", index), false, context));
+  const schemes = options.allowedUrlSchemes ?? DEFAULT_URL_SCHEMES;
+  const nodes: AnalyzedComponent[] = new Array(components.length);
+  for (let index = 0; index < components.length; index++) {
+    const node = analyzeCached(components[index], `/components/${index}`, false, schemes, cache);
+    nodes[index] = node;
+    for (const d of node.diagnostics) diagnostics.push(d);
+  }
+  analysis.components = nodes;
 }
 
 /** Counts top-level components plus cards' children, stopping as soon as the limit is passed. */
@@ -193,244 +210,191 @@ function readMajor(version: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function analyzeHeader(value: unknown, path: string, diagnostics: Diagnostic[]): { header: WidgetHeader | null; errors: Diagnostic[] } {
-  if (!isPlainObject(value)) {
-    const error = diagnostic("invalid_type", path, `Expected "header" to be an object with an optional "title" and "icon_url", but found ${describeValue(value)}.`);
-    diagnostics.push(error);
-    return { header: null, errors: [error] };
-  }
+/** Checks a widget or card header; returns it normalised (bad icons left out). */
+function checkHeader(value: unknown, path: string, name: string, out: Diagnostic[]): WidgetHeader {
   const header: WidgetHeader = {};
-  const errors: Diagnostic[] = [];
+  if (!isPlainObject(value)) {
+    out.push(diagnostic("invalid_type", path, `Expected "${name}" to be ${EXPECTED_BY_KIND.header}, but found ${describeValue(value)}.`));
+    return header;
+  }
   const title = ownValue(value, "title");
   if (typeof title === "string") header.title = title;
-  else if (title !== undefined) {
-    const error = diagnostic("invalid_type", appendPointer(path, "title"), `Expected "title" to be a string, but found ${describeValue(title)}.`);
-    diagnostics.push(error);
-    errors.push(error);
-  }
-  const icon = checkIconUrl(ownValue(value, "icon_url"), appendPointer(path, "icon_url"), (d) => diagnostics.push(d));
+  else if (title !== undefined) out.push(diagnostic("invalid_type", `${path}/title`, `Expected "title" to be a string, but found ${describeValue(title)}.`));
+  const icon = checkIconUrl(ownValue(value, "icon_url"), `${path}/icon_url`, out);
   if (icon !== undefined) header.icon_url = icon;
-  return { header: errors.length > 0 ? null : header, errors };
-}
-
-/** Returns the icon URL to keep, or `undefined` after a warning when it is not an image URL. */
-function checkIconUrl(value: unknown, path: string, report: (d: Diagnostic) => void): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === "string" && toSafeIconSrc(value) !== null) return value;
-  report(diagnostic("invalid_icon_url", path, `Expected "icon_url" to be an absolute http(s) URL or a data:image URL, but found ${describeValue(value)}; the icon is left out.`));
-  return undefined;
-}
-
-interface WalkContext {
-  diagnostics: Diagnostic[];
-  allowedUrlSchemes: readonly string[];
-}
-
-function analyzeComponent(value: unknown, path: string, insideCard: boolean, context: WalkContext): AnalyzedComponent {
-  const node: AnalyzedComponent = { path, type: null, component: null, errors: [], children: [], headerErrors: [] };
-  const report = (d: Diagnostic) => {
-    context.diagnostics.push(d);
-    if (d.severity === "error") node.errors.push(d);
-  };
-
-  if (!isPlainObject(value)) {
-    report(diagnostic("invalid_type", path, `Expected a component object with a "type", but found ${describeValue(value)}.`));
-    return node;
-  }
-  const type = ownValue(value, "type");
-  if (typeof type !== "string" || !COMPONENT_TYPE_SET.has(type)) {
-    report(diagnostic("unknown_type", appendPointer(path, "type"), type === undefined
-      ? `The component has no "type"; expected one of ${TYPE_LIST}.`
-      : `Unknown component type ${typeof type === "string" ? quote(type) : `(${describeValue(type)})`}; expected one of ${TYPE_LIST}.`));
-    return node;
-  }
-  node.type = type as ComponentType;
-  if (type === "card" && insideCard) {
-    report(diagnostic("nested_card", path, `A card cannot contain another card; move this card to the top level or put its components directly in the outer card.`));
-    return node;
-  }
-
-  const fieldErrors: Diagnostic[] = [];
-  const reportField = (d: Diagnostic) => {
-    context.diagnostics.push(d);
-    if (d.severity === "error") fieldErrors.push(d);
-  };
-  checkFields(value, componentSchemaByType[node.type], path, type, reportField);
-  checkSemantics(value, node.type, path, context, reportField);
-
-  if (node.type === "card") {
-    node.headerErrors = fieldErrors;
-    const children = ownValue(value, "components");
-    if (children === undefined) {
-      report(diagnostic("missing_field", appendPointer(path, "components"), `The card has no "components"; expected an array of components (it may be empty).`));
-    } else if (!Array.isArray(children)) {
-      report(diagnostic("invalid_type", appendPointer(path, "components"), `Expected "components" to be an array of components, but found ${describeValue(children)}.`));
-    } else {
-      node.children = children.map((child, index) => analyzeComponent(child, appendPointer(appendPointer(path, "components"), index), true, context));
-    }
-    if (node.errors.length === 0) {
-      const card: CardComponent = { type: "card", components: [] };
-      if (fieldErrors.length === 0) {
-        const header = ownValue(value, "header");
-        if (header !== undefined) card.header = normalizeHeader(header);
-      }
-      card.components = node.children.filter((c) => c.component !== null).map((c) => c.component as LeafComponent);
-      node.component = card;
-      // A bad card header or a bad child is still an error of the widget, but isolate mode
-      // renders the rest of the card.
-    }
-    return node;
-  }
-
-  node.errors.push(...fieldErrors);
-  if (node.errors.length === 0) node.component = normalizeLeaf(value, node.type);
-  return node;
-}
-
-/** Runs the type's zod schema and turns each issue into a diagnostic with a JSON Pointer. */
-function checkFields(
-  value: Record<string, unknown>,
-  schema: z.ZodMiniType,
-  path: string,
-  type: string,
-  report: (d: Diagnostic) => void,
-): void {
-  const result = schema.safeParse(value, { reportInput: true });
-  if (result.success) return;
-  for (const issue of result.error.issues) {
-    const segments = issue.path.map((s) => (typeof s === "symbol" ? String(s) : s));
-    const issuePath = segments.reduce<string>((p, s) => appendPointer(p, s), path);
-    const field = String(segments[segments.length - 1] ?? type);
-    const found = readPath(value, segments);
-
-    if (field === "icon_url") {
-      // Icons are decorative: a wrong one is a warning and the icon is left out.
-      if (found.present) report(diagnostic("invalid_icon_url", issuePath, `Expected "icon_url" to be an absolute http(s) URL or a data:image URL, but found ${describeValue(found.value)}; the icon is left out.`));
-      continue;
-    }
-    if (field === "color" && segments[0] === "items") {
-      report(diagnostic("unknown_color", issuePath, found.present
-        ? `Unknown badge color ${typeof found.value === "string" ? quote(found.value) : `(${describeValue(found.value)})`}; expected one of ${COLOR_LIST}. It renders gray.`
-        : `The badge item has no "color"; expected one of ${COLOR_LIST}. It renders gray.`));
-      continue;
-    }
-    const owner = segments.length > 1 && segments[0] === "items" ? "badge item" : `${type} component`;
-    if (issue.code === "invalid_value") {
-      const expected = issue.values.map((v) => JSON.stringify(v)).join(" or ");
-      if (!found.present) {
-        report(diagnostic("missing_field", issuePath, `The ${owner} has no "${field}"; expected ${expected}.`));
-      } else if (typeof found.value !== "string") {
-        report(diagnostic("invalid_type", issuePath, `Expected "${field}" to be the string ${expected}, but found ${describeValue(found.value)}.`));
-      } else {
-        report(diagnostic("invalid_value", issuePath, `Expected "${field}" to be ${expected}, but found ${describeValue(found.value)}.`));
-      }
-      continue;
-    }
-    if (issue.code === "invalid_type") {
-      if (!found.present) {
-        report(diagnostic("missing_field", issuePath, `The ${owner} has no "${field}"; expected ${EXPECTED_NAMES[issue.expected] ?? issue.expected}.`));
-      } else if (typeof segments[segments.length - 1] === "number") {
-        report(diagnostic("invalid_type", issuePath, `Expected each badge item to be an object with "value" and "color", but found ${describeValue(found.value)}.`));
-      } else {
-        report(diagnostic("invalid_type", issuePath, `Expected "${field}" to be ${EXPECTED_NAMES[issue.expected] ?? issue.expected}, but found ${describeValue(found.value)}.`));
-      }
-      continue;
-    }
-    report(diagnostic("invalid_type", issuePath, `${issue.message} at "${field}".`));
-  }
-}
-
-/** Rules the JSON types alone do not express: RFC 3339 dates, URL safety, icon URLs. */
-function checkSemantics(
-  value: Record<string, unknown>,
-  type: ComponentType,
-  path: string,
-  context: WalkContext,
-  report: (d: Diagnostic) => void,
-): void {
-  const icon = ownValue(value, "icon_url");
-  if (typeof icon === "string" && type !== "card") checkIconUrl(icon, appendPointer(path, "icon_url"), report);
-  if (type === "card") {
-    const header = ownValue(value, "header");
-    if (isPlainObject(header)) {
-      const headerIcon = ownValue(header, "icon_url");
-      if (typeof headerIcon === "string") checkIconUrl(headerIcon, appendPointer(appendPointer(path, "header"), "icon_url"), report);
-    }
-  }
-  if (type === "date_time") {
-    const date = ownValue(value, "value");
-    if (typeof date === "string" && parseRfc3339(date) === null) {
-      report(diagnostic("invalid_date_time", appendPointer(path, "value"), `Expected "value" to be an RFC 3339 date-time such as "2024-07-15T12:34:56Z", but found ${quote(date)}.`));
-    }
-  }
-  if (type === "button" || type === "link") {
-    const url = ownValue(value, "url");
-    if (typeof url === "string") {
-      const check = checkLinkUrl(url, context.allowedUrlSchemes);
-      if (!check.ok && check.reason === "invalid") {
-        report(diagnostic("invalid_url", appendPointer(path, "url"), `Expected "url" to be an absolute URL such as "https://example.com/admin", but found ${quote(url)}.`));
-      } else if (!check.ok) {
-        report(diagnostic("unsafe_url", appendPointer(path, "url"), `The URL uses the scheme "${check.scheme}", which is not allowed; expected one of ${context.allowedUrlSchemes.map(normalizeScheme).join(", ")}.`));
-      }
-    }
-  }
-}
-
-function readPath(value: unknown, segments: (string | number)[]): { present: boolean; value: unknown } {
-  let current: unknown = value;
-  for (const segment of segments) {
-    if (Array.isArray(current) && typeof segment === "number") {
-      if (segment >= current.length) return { present: false, value: undefined };
-      current = current[segment];
-    } else if (isPlainObject(current) && Object.prototype.hasOwnProperty.call(current, segment)) {
-      current = current[segment as string];
-    } else {
-      return { present: false, value: undefined };
-    }
-  }
-  return { present: true, value: current };
-}
-
-function normalizeHeader(value: unknown): WidgetHeader {
-  const header: WidgetHeader = {};
-  if (!isPlainObject(value)) return header;
-  const title = ownValue(value, "title");
-  if (typeof title === "string") header.title = title;
-  const icon = ownValue(value, "icon_url");
-  if (typeof icon === "string" && toSafeIconSrc(icon) !== null) header.icon_url = icon;
   return header;
 }
 
-function withIcon<T extends object>(component: T, value: Record<string, unknown>): T & { icon_url?: string } {
-  const icon = ownValue(value, "icon_url");
-  return typeof icon === "string" && toSafeIconSrc(icon) !== null ? { ...component, icon_url: icon } : component;
+/** Returns the icon URL to keep, or `undefined` (after a warning when one was given but is no image URL). */
+function checkIconUrl(value: unknown, path: string, out: Diagnostic[]): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "string" && toSafeIconSrc(value) !== null) return value;
+  out.push(diagnostic("invalid_icon_url", path, `Expected "icon_url" to be ${EXPECTED_BY_KIND.icon_url}, but found ${describeValue(value)}; the icon is left out.`));
+  return undefined;
 }
 
-/** Builds a fresh component holding only the fields the schema names (unknown ones are ignored). */
-function normalizeLeaf(value: Record<string, unknown>, type: Exclude<ComponentType, "card">): LeafComponent {
-  const label = ownValue(value, "label") as string;
-  switch (type) {
-    case "text":
-      return withIcon({ type, label, value: ownValue(value, "value") as string }, value);
-    case "date_time":
-      return withIcon({ type, label, value: ownValue(value, "value") as string }, value);
-    case "badge":
-      return {
-        type,
-        label,
-        items: (ownValue(value, "items") as Record<string, unknown>[]).map((item) => {
-          const color = ownValue(item, "color");
-          return {
-            value: ownValue(item, "value") as string,
-            color: (typeof color === "string" && BADGE_COLOR_SET.has(color) ? color : "gray") as BadgeColor,
-          };
-        }),
-      };
-    case "button":
-      return { type, label, button_type: "link", url: ownValue(value, "url") as string };
-    case "link":
-      return { type, label, url: ownValue(value, "url") as string };
-    case "divider":
-      return { type };
+function analyzeCached(value: unknown, path: string, insideCard: boolean, schemes: readonly string[], cache: AnalysisCache | undefined): AnalyzedComponent {
+  if (cache === undefined || typeof value !== "object" || value === null) return analyzeComponent(value, path, insideCard, schemes, cache);
+  const hit = cache.get(value);
+  if (hit !== undefined && hit.path === path && hit.schemes === schemes) return hit.node;
+  const node = analyzeComponent(value, path, insideCard, schemes, cache);
+  cache.set(value, { path, schemes, node });
+  return node;
+}
+
+function analyzeComponent(value: unknown, path: string, insideCard: boolean, schemes: readonly string[], cache: AnalysisCache | undefined): AnalyzedComponent {
+  if (!isPlainObject(value)) {
+    return invalidNode(path, null, diagnostic("invalid_type", path, `Expected a component object with a "type", but found ${describeValue(value)}.`));
   }
+  const type = ownValue(value, "type");
+  if (typeof type !== "string" || !COMPONENT_TYPE_SET.has(type)) {
+    return invalidNode(path, null, diagnostic("unknown_type", `${path}/type`, type === undefined
+      ? `The component has no "type"; expected one of ${TYPE_LIST}.`
+      : `Unknown component type ${typeof type === "string" ? quote(type) : `(${describeValue(type)})`}; expected one of ${TYPE_LIST}.`));
+  }
+  if (type === "card") {
+    if (insideCard) {
+      return invalidNode(path, "card", diagnostic("nested_card", path, `A card cannot contain another card; move this card to the top level or put its components directly in the outer card.`));
+    }
+    return analyzeCard(value, path, schemes, cache);
+  }
+
+  const leafType = type as Exclude<ComponentType, "card">;
+  const out: Diagnostic[] = [];
+  const component: Record<string, unknown> = { type: leafType };
+  for (const field of COMPONENT_FIELDS[leafType]) {
+    const checked = checkField(value, field, leafType, path, schemes, out);
+    if (checked !== undefined) component[field.name] = checked;
+  }
+  if (out.length === 0) return validNode(path, leafType, component as LeafComponent, NO_DIAGNOSTICS);
+  const errors = out.filter((d) => d.severity === "error");
+  if (errors.length === 0) return validNode(path, leafType, component as LeafComponent, out);
+  return { path, type: leafType, component: null, errors, children: NO_CHILDREN, headerErrors: NO_DIAGNOSTICS, diagnostics: out };
+}
+
+function analyzeCard(value: Record<string, unknown>, path: string, schemes: readonly string[], cache: AnalysisCache | undefined): AnalyzedComponent {
+  const diagnostics: Diagnostic[] = [];
+  const card: CardComponent = { type: "card", components: [] };
+  let headerErrors: readonly Diagnostic[] = NO_DIAGNOSTICS;
+  const headerValue = ownValue(value, "header");
+  if (headerValue !== undefined) {
+    const header = checkHeader(headerValue, `${path}/header`, "header", diagnostics);
+    headerErrors = diagnostics.filter((d) => d.severity === "error");
+    if (headerErrors.length === 0) card.header = header;
+  }
+
+  const childrenValue = ownValue(value, "components");
+  let errors: readonly Diagnostic[] = NO_DIAGNOSTICS;
+  let children: AnalyzedComponent[] = [];
+  if (childrenValue === undefined) {
+    errors = [diagnostic("missing_field", `${path}/components`, `The card has no "components"; expected an array of components (it may be empty).`)];
+    diagnostics.push(...errors);
+  } else if (!Array.isArray(childrenValue)) {
+    errors = [diagnostic("invalid_type", `${path}/components`, `Expected "components" to be an array of components, but found ${describeValue(childrenValue)}.`)];
+    diagnostics.push(...errors);
+  } else {
+    children = new Array(childrenValue.length);
+    const valid: LeafComponent[] = [];
+    for (let index = 0; index < childrenValue.length; index++) {
+      const child = analyzeCached(childrenValue[index], `${path}/components/${index}`, true, schemes, cache);
+      children[index] = child;
+      for (const d of child.diagnostics) diagnostics.push(d);
+      if (child.component !== null) valid.push(child.component as LeafComponent);
+    }
+    card.components = valid;
+  }
+  // A card whose header or children have errors still renders what is valid in isolate mode.
+  return {
+    path,
+    type: "card",
+    component: errors.length === 0 ? card : null,
+    errors,
+    children,
+    headerErrors,
+    diagnostics: diagnostics.length === 0 ? NO_DIAGNOSTICS : diagnostics,
+  };
+}
+
+function validNode(path: string, type: ComponentType, component: WidgetComponent, diagnostics: readonly Diagnostic[]): AnalyzedComponent {
+  return { path, type, component, errors: NO_DIAGNOSTICS, children: NO_CHILDREN, headerErrors: NO_DIAGNOSTICS, diagnostics };
+}
+
+function invalidNode(path: string, type: ComponentType | null, error: Diagnostic): AnalyzedComponent {
+  const errors = [error];
+  return { path, type, component: null, errors, children: NO_CHILDREN, headerErrors: NO_DIAGNOSTICS, diagnostics: errors };
+}
+
+/**
+ * Checks one field, pushing any diagnostic to `out`. Returns the normalised value to keep, or
+ * `undefined` to leave the field out (absent, invalid, or an icon that is no image URL).
+ */
+function checkField(component: Record<string, unknown>, field: FieldSpec, type: string, componentPath: string, schemes: readonly string[], out: Diagnostic[]): unknown {
+  const value = ownValue(component, field.name);
+  if (value === undefined) {
+    if (field.required) out.push(diagnostic("missing_field", `${componentPath}/${field.name}`, `The ${type.replace("_", " ")} component has no "${field.name}"; expected ${EXPECTED_BY_KIND[field.kind]}.`));
+    return undefined;
+  }
+  switch (field.kind) {
+    case "icon_url":
+      return checkIconUrl(value, `${componentPath}/${field.name}`, out);
+    case "badge_items":
+      return checkBadgeItems(value, `${componentPath}/${field.name}`, out);
+    case "header":
+      // Card headers are checked by analyzeCard; the table lists them for completeness.
+      return undefined;
+  }
+  if (typeof value !== "string") {
+    out.push(diagnostic("invalid_type", `${componentPath}/${field.name}`, `Expected "${field.name}" to be ${EXPECTED_BY_KIND[field.kind]}, but found ${describeValue(value)}.`));
+    return undefined;
+  }
+  switch (field.kind) {
+    case "date_time":
+      if (parseRfc3339(value) !== null) return value;
+      out.push(diagnostic("invalid_date_time", `${componentPath}/${field.name}`, `Expected "${field.name}" to be an RFC 3339 date-time such as "2024-07-15T12:34:56Z", but found ${quote(value)}.`));
+      return undefined;
+    case "button_type":
+      if (value === "link") return value;
+      out.push(diagnostic("invalid_value", `${componentPath}/${field.name}`, `Expected "button_type" to be "link" (the only kind of button), but found ${quote(value)}.`));
+      return undefined;
+    case "url": {
+      const check = checkLinkUrl(value, schemes);
+      if (check.ok) return value;
+      out.push(check.reason === "invalid"
+        ? diagnostic("invalid_url", `${componentPath}/${field.name}`, `Expected "url" to be an absolute URL such as "https://example.com/admin", but found ${quote(value)}.`)
+        : diagnostic("unsafe_url", `${componentPath}/${field.name}`, `The URL uses the scheme "${check.scheme}", which is not allowed; expected one of ${schemes.map(normalizeScheme).join(", ")}.`));
+      return undefined;
+    }
+  }
+  return value;
+}
+
+function checkBadgeItems(value: unknown, path: string, out: Diagnostic[]): BadgeItem[] | undefined {
+  if (!Array.isArray(value)) {
+    out.push(diagnostic("invalid_type", path, `Expected "items" to be ${EXPECTED_BY_KIND.badge_items}, but found ${describeValue(value)}.`));
+    return undefined;
+  }
+  const items: BadgeItem[] = new Array(value.length);
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    const itemPath = `${path}/${index}`;
+    if (!isPlainObject(item)) {
+      out.push(diagnostic("invalid_type", itemPath, `Expected each badge item to be an object with "value" and "color", but found ${describeValue(item)}.`));
+      continue;
+    }
+    const text = ownValue(item, "value");
+    if (text === undefined) {
+      out.push(diagnostic("missing_field", `${itemPath}/value`, `The badge item has no "value"; expected a string.`));
+    } else if (typeof text !== "string") {
+      out.push(diagnostic("invalid_type", `${itemPath}/value`, `Expected "value" to be a string, but found ${describeValue(text)}.`));
+    }
+    const color = ownValue(item, "color");
+    const known = typeof color === "string" && BADGE_COLOR_SET.has(color);
+    if (!known) {
+      out.push(diagnostic("unknown_color", `${itemPath}/color`, color === undefined
+        ? `The badge item has no "color"; expected one of ${COLOR_LIST}. It renders gray.`
+        : `Unknown badge color ${typeof color === "string" ? quote(color) : `(${describeValue(color)})`}; expected one of ${COLOR_LIST}. It renders gray.`));
+    }
+    items[index] = { value: text as string, color: (known ? color : "gray") as BadgeColor };
+  }
+  return items;
 }

@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef, type ComponentType, type ReactNode } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
 import { Header } from "../components/header.js";
-import { analyzeWidget, type AnalyzedComponent, type WidgetLimits } from "../parse/parse-widget.js";
+import { analyzeWidget, type AnalysisCache, type AnalyzedComponent, type WidgetLimits } from "../parse/parse-widget.js";
 import { DEFAULT_URL_SCHEMES } from "../parse/url-safety.js";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { CardComponent, LeafComponent } from "../schema/widget-schema.js";
@@ -9,6 +9,10 @@ import { describeError, ErrorBoundary } from "./error-boundary.js";
 import { ErrorState, InlineError } from "./error-state.js";
 import { resolveComponents, type WidgetComponents } from "./registry.js";
 import { WidgetSettingsContext, type WidgetSettings } from "./widget-settings.js";
+
+// Shared by every widget: component objects that survive an immutable update keep their
+// analysis, so the memoised component slots below skip re-rendering them.
+const analysisCache: AnalysisCache = new WeakMap();
 
 export type WidgetMode = "strict" | "isolate";
 export type WidgetTheme = "light" | "dark" | "auto";
@@ -54,12 +58,14 @@ export function Widget({
   now,
 }: WidgetProps) {
   const maxComponents = limits?.maxComponents;
+  // Keyed on values, not identities, so inline `limits={{…}}` or `allowedUrlSchemes={[…]}` do
+  // not re-validate on every render.
   const schemesKey = allowedUrlSchemes?.join("\u0000");
-  // Keyed on the values, not the identity, so inline `limits={{…}}` does not re-validate each render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const schemes = useMemo(() => allowedUrlSchemes ?? DEFAULT_URL_SCHEMES, [schemesKey]);
   const analysis = useMemo(
-    () => analyzeWidget(payload, { limits: { maxComponents }, allowedUrlSchemes }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [payload, maxComponents, schemesKey],
+    () => analyzeWidget(payload, { limits: { maxComponents }, allowedUrlSchemes: schemes }, analysisCache),
+    [payload, maxComponents, schemes],
   );
 
   const onDiagnosticsRef = useRef(onDiagnostics);
@@ -76,22 +82,20 @@ export function Widget({
     () => ({
       headingLevel,
       dateTime: { locale, timeZone, dateFormat, now: nowTime === undefined ? undefined : new Date(nowTime) },
-      allowedUrlSchemes: allowedUrlSchemes ?? DEFAULT_URL_SCHEMES,
+      allowedUrlSchemes: schemes,
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [headingLevel, locale, timeZone, dateFormat, nowTime, schemesKey],
+    [headingLevel, locale, timeZone, dateFormat, nowTime, schemes],
   );
   const registry = useMemo(() => resolveComponents(components), [components]);
   // A new payload, new overrides or new settings give a component that threw another chance.
   const renderKey = useMemo(() => ({}), [analysis, registry, settings]);
 
-  const errors = analysis.diagnostics.filter((d) => d.severity === "error");
   let content: ReactNode;
-  if (analysis.rootErrors.length > 0 || (mode === "strict" && errors.length > 0)) {
+  if (analysis.rootErrors.length > 0 || (mode === "strict" && analysis.hasErrors)) {
     content = (
       <ErrorState
         message={analysis.rootErrors.length > 0 ? rootErrorMessage(analysis.rootErrors[0]) : "This app's data could not be shown because it does not match the custom app format."}
-        diagnostics={errors}
+        diagnostics={analysis.diagnostics.filter((d) => d.severity === "error")}
         showDiagnostics={showDiagnostics}
       />
     );

@@ -161,7 +161,7 @@ interface ComponentSlotProps {
 }
 
 /** One component: the registry's React component, or in isolate mode an inline error in its place. */
-const ComponentSlot = memo(function ComponentSlot({ node, registry, isolate, showDiagnostics }: ComponentSlotProps) {
+const ComponentSlot = memo(function renderComponentSlot({ node, registry, isolate, showDiagnostics }: ComponentSlotProps) {
   if (node.component === null || node.type === null) {
     return <InlineError type={node.type} path={node.path} messages={node.errors.map((d) => d.message)} showDiagnostics={showDiagnostics} />;
   }

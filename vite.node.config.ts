@@ -25,6 +25,9 @@ export default defineConfig({
     },
     rolldownOptions: {
       external,
+      // Keep dist/server.js's exports exactly the public API: shared code goes to a chunk
+      // instead of being exported from server.js for cli.js to import.
+      preserveEntrySignatures: "strict",
       output: { entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },
     },
   },

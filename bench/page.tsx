@@ -1,0 +1,88 @@
+/**
+ * The code each benchmark page runs. One bundle per variant (bench/pages/*.tsx) passes its
+ * renderer here; bench/run.ts drives `window.bench` from Playwright. Everything outside the
+ * timed region (making payloads, garbage collection, unmounting) is done in separate calls.
+ */
+import type { ReactElement } from "react";
+import { flushSync } from "react-dom";
+import { createRoot, type Root } from "react-dom/client";
+import { makePayload, withOneValueChanged, type BenchPayload } from "./payload.js";
+
+export interface BenchApi {
+  variant: string;
+  crossOriginIsolated: boolean;
+  /** Makes a fresh payload of `count` components (new objects every time, same content). */
+  prepare(count: number): void;
+  /** Timed: render the prepared payload into a new root until React has committed the DOM. */
+  mount(): number;
+  /** Makes the next update's payload: one text value differs, every other component keeps its identity. */
+  prepareUpdate(): void;
+  /** Timed: re-render with the prepared update until committed. */
+  update(): number;
+  unmount(): void;
+  html(): string;
+  elementCount(): number;
+  gc(): void;
+}
+
+declare global {
+  interface Window {
+    bench: BenchApi;
+    gc?: () => void;
+  }
+}
+
+export function installBench(variant: string, render: (payload: BenchPayload) => ReactElement): void {
+  let container: HTMLElement | null = null;
+  let root: Root | null = null;
+  let payload: BenchPayload | null = null;
+  let next: BenchPayload | null = null;
+  let count = 0;
+  let updates = 0;
+
+  window.bench = {
+    variant,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    prepare(n) {
+      count = n;
+      payload = makePayload(n);
+    },
+    mount() {
+      if (!payload) throw new Error("prepare() first");
+      container = document.createElement("div");
+      document.body.append(container);
+      root = createRoot(container);
+      const element = render(payload);
+      const started = performance.now();
+      flushSync(() => root!.render(element));
+      return performance.now() - started;
+    },
+    prepareUpdate() {
+      if (!payload) throw new Error("prepare() first");
+      updates += 1;
+      next = withOneValueChanged(payload, `updated value ${updates} for ${count}`);
+    },
+    update() {
+      if (!root || !next) throw new Error("mount() and prepareUpdate() first");
+      const element = render(next);
+      payload = next;
+      next = null;
+      const started = performance.now();
+      flushSync(() => root!.render(element));
+      return performance.now() - started;
+    },
+    unmount() {
+      root?.unmount();
+      container?.remove();
+      root = null;
+      container = null;
+    },
+    html: () => container?.innerHTML ?? "",
+    elementCount: () => container?.querySelectorAll("*").length ?? 0,
+    gc() {
+      if (!window.gc) throw new Error("launch Chromium with --js-flags=--expose-gc");
+      window.gc();
+      window.gc();
+    },
+  };
+}

@@ -1,0 +1,374 @@
+/**
+ * sidecard benchmark: `<Widget>` against a hand-written baseline in Debian's Chromium, plus
+ * `parseWidget` in Node. See BENCHMARKS.md for what each figure means.
+ *
+ *   npm run bench                 # full run (warm-ups, then ≥ 15 repetitions per figure)
+ *   npm run bench -- --quick      # fewer repetitions, for a quick look while optimising
+ *   npm run bench -- --sizes 1000 # only some payload sizes
+ *   CHROMIUM_PATH=/path/to/chrome npm run bench
+ *
+ * Writes bench/results/latest.json; exits 1 when a target is missed.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { extname, join, resolve } from "node:path";
+import react from "@vitejs/plugin-react";
+import { chromium, type Browser, type CDPSession, type Page } from "playwright";
+import { build } from "vite";
+
+const root = resolve(import.meta.dirname, "..");
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const sizesArg = args.indexOf("--sizes");
+const SIZES = sizesArg >= 0 ? args[sizesArg + 1].split(",").map(Number) : [100, 1_000, 10_000];
+const WARMUPS = quick ? 2 : 5;
+const REPS = quick ? 5 : 15;
+const NODE_REPS = quick ? 10 : 25;
+const VARIANTS = ["widget", "baseline"] as const;
+type Variant = (typeof VARIANTS)[number];
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--js-flags=--expose-gc",
+];
+
+interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  samples: number[];
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], samples };
+}
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// 1. Production bundles of the two pages.
+
+async function buildPages(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root,
+    logLevel: "warn",
+    mode: "production",
+    define: { "process.env.NODE_ENV": JSON.stringify("production") },
+    plugins: [react()],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: true,
+      sourcemap: false,
+      reportCompressedSize: false,
+      modulePreload: false,
+      rolldownOptions: {
+        input: {
+          widget: join(root, "bench/pages/widget.tsx"),
+          baseline: join(root, "bench/pages/baseline.tsx"),
+        },
+        output: { entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js" },
+      },
+    },
+  });
+  for (const variant of VARIANTS) {
+    writeFileSync(
+      join(outDir, `${variant}.html`),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${variant}</title></head><body><script type="module" src="/${variant}.js"></script></body></html>`,
+    );
+  }
+}
+
+// Cross-origin isolation headers give performance.now() its fine (5 µs) resolution.
+function serve(dir: string): Promise<{ server: Server; origin: string }> {
+  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
+  const server = createServer((request, response) => {
+    const path = join(dir, new URL(request.url ?? "/", "http://x").pathname);
+    if (!path.startsWith(dir)) return void response.writeHead(403).end();
+    try {
+      const body = readFileSync(path);
+      response.writeHead(200, {
+        "Content-Type": types[extname(path)] ?? "application/octet-stream",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Cross-Origin-Embedder-Policy": "require-corp",
+        "Cache-Control": "no-store",
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((done) => {
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      done({ server, origin: `http://127.0.0.1:${port}` });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Driving the pages.
+
+interface BenchPage {
+  variant: Variant;
+  page: Page;
+  cdp: CDPSession;
+}
+
+async function openPage(browser: Browser, origin: string, variant: Variant): Promise<BenchPage> {
+  // A context per variant: its own renderer process, so one page's heap never shows in the other.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on("pageerror", (error) => log(`[${variant}] page error: ${error.message}`));
+  await page.goto(`${origin}/${variant}.html`);
+  await page.waitForFunction(() => typeof window.bench === "object");
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.enable");
+  return { variant, page, cdp };
+}
+
+async function usedHeap(p: BenchPage): Promise<number> {
+  await p.page.evaluate(() => window.bench.gc());
+  await p.cdp.send("HeapProfiler.collectGarbage");
+  const usage = await p.cdp.send("Runtime.getHeapUsage");
+  return usage.usedSize;
+}
+
+/** Widget and baseline must put the same DOM on the page, or the ratios compare different work. */
+async function checkSameMarkup(pages: Record<Variant, BenchPage>, size: number): Promise<void> {
+  const html: Partial<Record<Variant, string>> = {};
+  for (const variant of VARIANTS) {
+    html[variant] = await pages[variant].page.evaluate((n) => {
+      window.bench.prepare(n);
+      window.bench.mount();
+      const markup = window.bench.html();
+      window.bench.unmount();
+      return markup;
+    }, size);
+  }
+  if (html.widget !== html.baseline) {
+    const a = html.widget ?? "";
+    const b = html.baseline ?? "";
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    throw new Error(
+      `Widget and baseline markup differ at ${size} components (char ${i}):\n  widget:   …${a.slice(Math.max(0, i - 120), i + 120)}\n  baseline: …${b.slice(Math.max(0, i - 120), i + 120)}`,
+    );
+  }
+  if (!html.widget?.includes('data-sidecard-component="card"') || html.widget.includes('data-sidecard-state="error"')) {
+    throw new Error(`the Widget did not render the ${size}-component payload:\n${html.widget?.slice(0, 600)}`);
+  }
+}
+
+interface SizeResult {
+  elements: number;
+  mount: Record<Variant, Stats>;
+  update: Record<Variant, Stats>;
+  heap: Record<Variant, Stats>;
+}
+
+/** Alternates which variant goes first, so neither always runs right after the other. */
+function order(rep: number): readonly Variant[] {
+  return rep % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+}
+
+async function measureSize(pages: Record<Variant, BenchPage>, size: number): Promise<SizeResult> {
+  const mount = { widget: [] as number[], baseline: [] as number[] };
+  const heap = { widget: [] as number[], baseline: [] as number[] };
+  let elements = 0;
+  for (let rep = 0; rep < WARMUPS + REPS; rep++) {
+    for (const variant of order(rep)) {
+      const p = pages[variant];
+      await p.page.evaluate((n) => window.bench.prepare(n), size);
+      const before = await usedHeap(p);
+      const ms = await p.page.evaluate(() => window.bench.mount());
+      const after = await usedHeap(p);
+      if (rep >= WARMUPS) {
+        mount[variant].push(ms);
+        heap[variant].push(after - before);
+      }
+      if (variant === "widget" && rep === 0) elements = await p.page.evaluate(() => window.bench.elementCount());
+      await p.page.evaluate(() => window.bench.unmount());
+    }
+  }
+
+  const update = { widget: [] as number[], baseline: [] as number[] };
+  for (const variant of VARIANTS) {
+    await pages[variant].page.evaluate((n) => {
+      window.bench.prepare(n);
+      window.bench.mount();
+    }, size);
+  }
+  for (let rep = 0; rep < WARMUPS + REPS; rep++) {
+    for (const variant of order(rep)) {
+      const ms = await pages[variant].page.evaluate(() => {
+        window.bench.prepareUpdate();
+        window.bench.gc();
+        return window.bench.update();
+      });
+      if (rep >= WARMUPS) update[variant].push(ms);
+    }
+  }
+  for (const variant of VARIANTS) await pages[variant].page.evaluate(() => window.bench.unmount());
+
+  return {
+    elements,
+    mount: { widget: stats(mount.widget), baseline: stats(mount.baseline) },
+    update: { widget: stats(update.widget), baseline: stats(update.baseline) },
+    heap: { widget: stats(heap.widget), baseline: stats(heap.baseline) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. parseWidget in Node, in its own process.
+
+function measureNodeParse(): Record<string, Stats> {
+  const result = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", join(root, "bench/parse-node.ts"), String(NODE_REPS)], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`bench/parse-node.ts failed:\n${result.stderr}`);
+  const raw = JSON.parse(result.stdout) as Record<string, { samples: number[] }>;
+  return Object.fromEntries(Object.entries(raw).map(([size, r]) => [size, stats(r.samples)]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Report.
+
+interface Target {
+  name: string;
+  value: number;
+  limit: number;
+  unit: "×" | "ms";
+  pass: boolean;
+}
+
+const fmtMs = (s: Stats) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+const fmtKiB = (s: Stats) => `${(s.median / 1024).toFixed(0)} KiB (${(s.min / 1024).toFixed(0)}–${(s.max / 1024).toFixed(0)})`;
+/** The figure the targets judge: median over median. */
+const ratio = (widget: Stats, baseline: Stats) => widget.median / baseline.median;
+/** Best case over best case: less sensitive to a busy machine; shown for context only. */
+const minRatio = (widget: Stats, baseline: Stats) => widget.min / baseline.min;
+
+async function main() {
+  const started = Date.now();
+  const outDir = mkdtempSync(join(tmpdir(), "sidecard-bench-"));
+  log(`building production bundles → ${outDir}`);
+  await buildPages(outDir);
+  const { server, origin } = await serve(outDir);
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const sizes: Record<string, SizeResult> = {};
+  let isolated = false;
+  try {
+    const pages = {
+      widget: await openPage(browser, origin, "widget"),
+      baseline: await openPage(browser, origin, "baseline"),
+    };
+    isolated = await pages.widget.page.evaluate(() => window.bench.crossOriginIsolated);
+    for (const size of [100, 1_000]) await checkSameMarkup(pages, size);
+    log("markup check: Widget and baseline render identical DOM");
+    for (const size of SIZES) {
+      log(`measuring ${size.toLocaleString("en-US")} components (${WARMUPS} warm-ups + ${REPS} reps, interleaved)…`);
+      sizes[size] = await measureSize(pages, size);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  log("measuring parseWidget in Node…");
+  const nodeParse = measureNodeParse();
+
+  const targets: Target[] = [];
+  for (const size of [1_000, 10_000]) {
+    const r = sizes[size];
+    if (!r) continue;
+    targets.push({ name: `mount ${size.toLocaleString("en-US")}`, value: ratio(r.mount.widget, r.mount.baseline), limit: 1.1, unit: "×", pass: false });
+    targets.push({ name: `update ${size.toLocaleString("en-US")}`, value: ratio(r.update.widget, r.update.baseline), limit: 0.6, unit: "×", pass: false });
+    targets.push({ name: `heap growth ${size.toLocaleString("en-US")}`, value: ratio(r.heap.widget, r.heap.baseline), limit: 1.3, unit: "×", pass: false });
+  }
+  if (nodeParse["10000"]) targets.push({ name: "parseWidget 10,000 (Node)", value: nodeParse["10000"].median, limit: 2, unit: "ms", pass: false });
+  for (const t of targets) t.pass = t.value <= t.limit;
+
+  // Table: per size, the medians (min–max) and the ratio Widget / baseline.
+  const rows: string[][] = [["components", "figure", "Widget", "baseline", "Widget/baseline", "(of mins)"]];
+  for (const [size, r] of Object.entries(sizes)) {
+    const n = Number(size).toLocaleString("en-US");
+    rows.push([n, "mount ms", fmtMs(r.mount.widget), fmtMs(r.mount.baseline), `${ratio(r.mount.widget, r.mount.baseline).toFixed(2)}×`, `${minRatio(r.mount.widget, r.mount.baseline).toFixed(2)}×`]);
+    rows.push([n, "update ms", fmtMs(r.update.widget), fmtMs(r.update.baseline), `${ratio(r.update.widget, r.update.baseline).toFixed(2)}×`, `${minRatio(r.update.widget, r.update.baseline).toFixed(2)}×`]);
+    rows.push([n, "heap growth", fmtKiB(r.heap.widget), fmtKiB(r.heap.baseline), `${ratio(r.heap.widget, r.heap.baseline).toFixed(2)}×`, `${minRatio(r.heap.widget, r.heap.baseline).toFixed(2)}×`]);
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  const line = (row: string[]) => `  ${row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ")}`;
+  console.log(`\nsidecard bench — Chromium, ${quick ? "QUICK: " : ""}${WARMUPS} warm-ups + ${REPS} reps, median (min–max)\n`);
+  console.log(line(rows[0]));
+  for (const row of rows.slice(1)) console.log(line(row));
+  console.log("\n  parseWidget in Node, ms, median (min–max):");
+  for (const [size, s] of Object.entries(nodeParse)) console.log(`    ${Number(size).toLocaleString("en-US").padStart(6)} components  ${fmtMs(s)}`);
+  console.log("\n  targets:");
+  for (const t of targets) {
+    const shown = t.unit === "ms" ? `${t.value.toFixed(2)} ms` : `${t.value.toFixed(2)}×`;
+    console.log(`    ${t.pass ? "PASS" : "FAIL"}  ${t.name.padEnd(26)} ${shown.padStart(9)}  (target ≤ ${t.limit}${t.unit === "ms" ? " ms" : "×"})`);
+  }
+
+  const result = {
+    date: new Date().toISOString(),
+    quick,
+    warmups: WARMUPS,
+    reps: REPS,
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    environment: {
+      node: process.version,
+      chromium: await browserVersion(executablePath),
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      crossOriginIsolated: isolated,
+      loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+    },
+    units: { mount: "ms", update: "ms", heap: "bytes", nodeParse: "ms" },
+    sizes: Object.fromEntries(
+      Object.entries(sizes).map(([size, r]) => [
+        size,
+        {
+          elements: r.elements,
+          mount: { ...r.mount, ratio: ratio(r.mount.widget, r.mount.baseline), minRatio: minRatio(r.mount.widget, r.mount.baseline) },
+          update: { ...r.update, ratio: ratio(r.update.widget, r.update.baseline), minRatio: minRatio(r.update.widget, r.update.baseline) },
+          heap: { ...r.heap, ratio: ratio(r.heap.widget, r.heap.baseline), minRatio: minRatio(r.heap.widget, r.heap.baseline) },
+        },
+      ]),
+    ),
+    nodeParseWidget: nodeParse,
+    targets,
+  };
+  mkdirSync(join(root, "bench/results"), { recursive: true });
+  const file = join(root, "bench/results/latest.json");
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\n  wrote ${file.slice(root.length + 1)} (${result.durationSeconds} s)`);
+  process.exitCode = targets.every((t) => t.pass) ? 0 : 1;
+}
+
+async function browserVersion(executablePath: string): Promise<string> {
+  const out = spawnSync(executablePath, ["--version"], { encoding: "utf8" });
+  return (out.stdout || "").trim().split("\n").pop() ?? "unknown";
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(2);
+});

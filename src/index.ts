@@ -52,3 +52,6 @@ export type { BadgeProps } from "./components/badge.js";
 export type { ButtonProps } from "./components/button.js";
 export type { LinkProps } from "./components/link.js";
 export type { DividerProps } from "./components/divider.js";
+
+// Host side: the request protocol and the components that run it.
+export * from "./host/index.js";

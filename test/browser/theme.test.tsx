@@ -67,9 +67,23 @@ describe("themes change the colors the browser really paints", () => {
     lightColors.forEach((color, i) => expect(darkColors[i]).not.toBe(color));
   });
 
+  test("a token set on any ancestor of the widget reaches it", () => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`.host-sidebar { --sc-color-link: rgb(200, 0, 100); }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      const { frame, widget } = renderInFrame(280, { payload: realisticLongPayload });
+      expect(paint(widget).link).toBe("rgb(9, 105, 218)");
+      frame.classList.add("host-sidebar");
+      expect(paint(widget).link).toBe("rgb(200, 0, 100)");
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+  });
+
   test("a host overrides tokens with plain CSS aimed at the widget, without !important", () => {
     const sheet = new CSSStyleSheet();
-    // Tokens are declared on the widget root with zero specificity, so any class selector wins.
+    // Tokens are declared on the root with zero specificity, so any selector wins.
     sheet.replaceSync(`
       .host-brand .sc-widget { --sc-color-link: rgb(102, 51, 153); }
       .sc-widget { --sc-button-background: light-dark(rgb(0, 100, 0), rgb(0, 60, 0)); }

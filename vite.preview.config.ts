@@ -14,6 +14,9 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     target: "es2022",
+    // Browsers with native light-dark(): lowering it breaks the tokens, which are declared on
+    // :root and must resolve where they are used (each widget follows its own color-scheme).
+    cssTarget: ["chrome123", "edge123", "firefox120", "safari17.5"],
     // No inline <script>/<style>: the preview page is served with a strict Content-Security-Policy.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },

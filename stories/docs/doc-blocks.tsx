@@ -36,13 +36,50 @@ export function DocFrames({ children }: { children: ReactNode }) {
   return <div className="sc-doc-frames">{children}</div>;
 }
 
+/** Inline `code` spans and **bold** in the short sentences of the tables. */
+function withCode(text: string): ReactNode[] {
+  return text.split(/(`[^`]+`|\*\*[^*]+\*\*)/).map((part, index) =>
+    part.startsWith("`") ? <code key={index}>{part.slice(1, -1)}</code> : part.startsWith("**") ? <strong key={index}>{part.slice(2, -2)}</strong> : part,
+  );
+}
+
+/**
+ * A table from rows of short strings (backticks become code). Storybook's MDX has no GFM, so
+ * Markdown pipe tables would render as text; the docs pages use this instead.
+ */
+export function DocTable({ head, rows }: { head: string[]; rows: string[][] }) {
+  return (
+    <table className="sc-doc-table">
+      <thead>
+        <tr>
+          {head.map((cell) => (
+            <th scope="col" key={cell}>
+              {withCode(cell)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, rowIndex) => (
+          <tr key={rowIndex}>
+            {row.map((cell, cellIndex) =>
+              cellIndex === 0 ? (
+                <th scope="row" key={cellIndex}>
+                  {withCode(cell)}
+                </th>
+              ) : (
+                <td key={cellIndex}>{withCode(cell)}</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Diagnostics
-
-/** Inline `code` spans in the short "when" sentences. */
-function withCode(text: string): ReactNode[] {
-  return text.split(/(`[^`]+`)/).map((part, index) => (part.startsWith("`") ? <code key={index}>{part.slice(1, -1)}</code> : part));
-}
 
 /** Every diagnostic code, in the order of DIAGNOSTIC_SEVERITY, with a real example path and message. */
 export function DiagnosticTable() {

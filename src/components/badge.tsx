@@ -1,5 +1,5 @@
 import type { BadgeComponent } from "../schema/widget-schema.js";
-import { BADGE_COLORS } from "../schema/widget-schema.js";
+import { BADGE_COLORS } from "../schema/constants.js";
 import { FieldLabel } from "./field-label.js";
 
 export interface BadgeProps {

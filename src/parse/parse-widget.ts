@@ -1,15 +1,14 @@
 import { diagnostic, type Diagnostic, type DiagnosticCode } from "../schema/diagnostic.js";
-import {
-  BADGE_COLORS,
-  COMPONENT_TYPES,
-  type BadgeColor,
-  type BadgeItem,
-  type CardComponent,
-  type ComponentType,
-  type LeafComponent,
-  type WidgetComponent,
-  type WidgetHeader,
-  type WidgetPayload,
+import { BADGE_COLORS, COMPONENT_TYPES } from "../schema/constants.js";
+import type {
+  BadgeColor,
+  BadgeItem,
+  CardComponent,
+  ComponentType,
+  LeafComponent,
+  WidgetComponent,
+  WidgetHeader,
+  WidgetPayload,
 } from "../schema/widget-schema.js";
 import { COMPONENT_FIELDS, EXPECTED_BY_KIND, type FieldSpec } from "./component-fields.js";
 import { describeValue, isPlainObject, ownValue, quote } from "./describe-value.js";

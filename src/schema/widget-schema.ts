@@ -9,17 +9,9 @@ import * as z from "zod/mini";
  * Objects are loose because the published schema allows properties it does not name.
  */
 
-export const BADGE_COLORS = ["blue", "green", "red", "orange", "gray"] as const;
+import { BADGE_COLORS, COMPONENT_TYPES } from "./constants.js";
 
-export const COMPONENT_TYPES = [
-  "card",
-  "text",
-  "date_time",
-  "badge",
-  "button",
-  "link",
-  "divider",
-] as const;
+export { BADGE_COLORS, COMPONENT_TYPES };
 
 export const headerSchema = z.looseObject({
   title: z.optional(z.string()),

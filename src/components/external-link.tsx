@@ -16,22 +16,17 @@ interface ExternalLinkProps {
 export function ExternalLink({ url, label, className, type }: ExternalLinkProps) {
   const { allowedUrlSchemes } = useWidgetSettings();
   const check = checkLinkUrl(url, allowedUrlSchemes);
-  const content = (
-    <>
-      <span className="sc-truncate">{label}</span>{" "}
-      <span className="sc-visually-hidden">(opens in a new tab)</span>
-    </>
-  );
   if (!check.ok) {
     return (
       <span className={className} data-sidecard-component={type} data-disabled="">
-        {content}
+        <span className="sc-truncate">{label}</span>
       </span>
     );
   }
   return (
     <a className={className} data-sidecard-component={type} href={check.href} target="_blank" rel="noopener noreferrer" title={label}>
-      {content}
+      <span className="sc-truncate">{label}</span>{" "}
+      <span className="sc-visually-hidden">(opens in a new tab)</span>
     </a>
   );
 }

@@ -38,6 +38,11 @@ export interface WidgetProps extends DateTimeFormatOptions {
   headingLevel?: number;
   /** Extra class names for the widget root. */
   className?: string;
+  /**
+   * Accessible name of the widget's region, e.g. the app's name. Default: the header title.
+   * Without either the root is a plain section, not a landmark (so widgets never compete).
+   */
+  label?: string;
 }
 
 /** Renders a custom-app payload safely: never crashes the host page, never turns payload text into markup. */
@@ -52,6 +57,7 @@ export function Widget({
   allowedUrlSchemes,
   headingLevel = 3,
   className,
+  label,
   locale,
   timeZone,
   dateFormat,
@@ -135,7 +141,7 @@ export function Widget({
       className={className ? `sc-widget ${className}` : "sc-widget"}
       data-sidecard="widget"
       data-theme={theme}
-      aria-label={analysis.header?.title || "Custom app"}
+      aria-label={label || analysis.header?.title || undefined}
     >
       <WidgetSettingsContext.Provider value={settings}>{content}</WidgetSettingsContext.Provider>
     </section>

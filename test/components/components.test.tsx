@@ -57,6 +57,14 @@ describe("header and cards", () => {
     expect(screen.getByRole("heading")).toHaveAttribute("title", title);
   });
 
+  test("the root is a region named by label or the header title, and no landmark without a name", () => {
+    expect(show([], {}, { title: "Billing" }).getByRole("region", { name: "Billing" })).toBeInTheDocument();
+    expect(show([], { label: "Stripe" }, { title: "Billing" }).getByRole("region", { name: "Stripe" })).toBeInTheDocument();
+    const { container } = show([], {}, {});
+    expect(container.firstElementChild).toHaveAttribute("data-sidecard", "widget");
+    expect(container.firstElementChild).not.toHaveAttribute("aria-label");
+  });
+
   test("an empty payload says there is nothing to show", () => {
     const { container } = show([]);
     expect(container.querySelector('[data-sidecard-state="empty"]')).toHaveTextContent("Nothing to show.");
@@ -154,6 +162,13 @@ describe("button and link", () => {
   test("allowedUrlSchemes lets a host allow its own scheme", () => {
     show([{ type: "link", label: "Slack", url: "slack://open" }], { allowedUrlSchemes: ["https", "slack"] });
     expect(screen.getByRole("link", { name: /Slack/ })).toHaveAttribute("href", "slack://open");
+  });
+
+  test("an unsafe URL that reaches the link component renders plain text, not a link", async () => {
+    const { Link } = await import("../../src/components/link.js");
+    const { container } = render(<Link component={{ type: "link", label: "Evil", url: "java\tscript:alert(1)" }} path="/x" />);
+    expect(container.querySelector("a")).toBeNull();
+    expect(container).toHaveTextContent(/^Evil$/);
   });
 
   test("an override can never make an unsafe href: the default link re-checks the URL", () => {

@@ -34,7 +34,7 @@ describe("server rendering", () => {
     });
     expect(html).toBe(renderToStaticMarkup(<Widget payload={payload} locale="en-US" timeZone="Europe/Paris" />));
     expect(html).toContain("Mar 4, 2021, 10:15 AM");
-  });
+  }, 30_000); // spawns a Node process: slow on a busy 2-core machine
 
   test("hydrates without mismatch", async () => {
     const { hydrateRoot } = await import("react-dom/client");

@@ -15,6 +15,8 @@ export interface BenchApi {
   prepare(count: number): void;
   /** Timed: render the prepared payload into a new root until React has committed the DOM. */
   mount(): number;
+  /** Timed: only the validation step of mounting (`parseWidget` on the prepared payload); `null` for the baseline. */
+  validate(): number | null;
   /** Makes the next update's payload: one text value differs, every other component keeps its identity. */
   prepareUpdate(): void;
   /** Timed: re-render with the prepared update until committed. */
@@ -32,7 +34,11 @@ declare global {
   }
 }
 
-export function installBench(variant: string, render: (payload: BenchPayload) => ReactElement): void {
+export function installBench(
+  variant: string,
+  render: (payload: BenchPayload) => ReactElement,
+  validate?: (payload: BenchPayload) => unknown,
+): void {
   let container: HTMLElement | null = null;
   let root: Root | null = null;
   let payload: BenchPayload | null = null;
@@ -55,6 +61,13 @@ export function installBench(variant: string, render: (payload: BenchPayload) =>
       const element = render(payload);
       const started = performance.now();
       flushSync(() => root!.render(element));
+      return performance.now() - started;
+    },
+    validate() {
+      if (!payload) throw new Error("prepare() first");
+      if (!validate) return null;
+      const started = performance.now();
+      validate(payload);
       return performance.now() - started;
     },
     prepareUpdate() {

@@ -26,6 +26,7 @@ const SIZES = sizesArg >= 0 ? args[sizesArg + 1].split(",").map(Number) : [100, 
 const WARMUPS = quick ? 2 : 5;
 const REPS = quick ? 5 : 15;
 const NODE_REPS = quick ? 10 : 25;
+const profile = args.includes("--profile");
 const VARIANTS = ["widget", "baseline"] as const;
 type Variant = (typeof VARIANTS)[number];
 
@@ -60,7 +61,7 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 // ---------------------------------------------------------------------------------------------
 // 1. Production bundles of the two pages.
 
-async function buildPages(outDir: string): Promise<void> {
+async function buildPages(outDir: string, minify = true): Promise<void> {
   await build({
     configFile: false,
     root,
@@ -71,7 +72,7 @@ async function buildPages(outDir: string): Promise<void> {
     build: {
       outDir,
       emptyOutDir: true,
-      minify: true,
+      minify,
       sourcemap: false,
       reportCompressedSize: false,
       modulePreload: false,
@@ -176,6 +177,8 @@ async function checkSameMarkup(pages: Record<Variant, BenchPage>, size: number):
 
 interface SizeResult {
   elements: number;
+  /** parseWidget alone in the page: the validation share of the Widget's mount. */
+  validate: Stats;
   mount: Record<Variant, Stats>;
   update: Record<Variant, Stats>;
   heap: Record<Variant, Stats>;
@@ -206,6 +209,16 @@ async function measureSize(pages: Record<Variant, BenchPage>, size: number): Pro
     }
   }
 
+  const validate: number[] = [];
+  for (let rep = 0; rep < WARMUPS + REPS; rep++) {
+    const ms = await pages.widget.page.evaluate((n) => {
+      window.bench.prepare(n);
+      window.bench.gc();
+      return window.bench.validate() as number;
+    }, size);
+    if (rep >= WARMUPS) validate.push(ms);
+  }
+
   const update = { widget: [] as number[], baseline: [] as number[] };
   for (const variant of VARIANTS) {
     await pages[variant].page.evaluate((n) => {
@@ -227,6 +240,7 @@ async function measureSize(pages: Record<Variant, BenchPage>, size: number): Pro
 
   return {
     elements,
+    validate: stats(validate),
     mount: { widget: stats(mount.widget), baseline: stats(mount.baseline) },
     update: { widget: stats(update.widget), baseline: stats(update.baseline) },
     heap: { widget: stats(heap.widget), baseline: stats(heap.baseline) },
@@ -265,7 +279,77 @@ const ratio = (widget: Stats, baseline: Stats) => widget.median / baseline.media
 /** Best case over best case: less sensitive to a busy machine; shown for context only. */
 const minRatio = (widget: Stats, baseline: Stats) => widget.min / baseline.min;
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/**
+ * `--profile`: CPU profile of the Widget mounting and updating the largest size, from an
+ * unminified production build so function names survive. Writes bench/results/*.cpuprofile
+ * (open in Chrome DevTools › Performance) and prints the functions with the most self time.
+ */
+async function runProfile(): Promise<void> {
+  const size = Math.max(...SIZES);
+  const outDir = mkdtempSync(join(tmpdir(), "sidecard-bench-"));
+  await buildPages(outDir, false);
+  const { server, origin } = await serve(outDir);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const p = await openPage(browser, origin, "widget");
+    await p.cdp.send("Profiler.enable");
+    await p.cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+    for (const phase of ["mount", "update"] as const) {
+      for (let i = 0; i < 2; i++) {
+        await p.page.evaluate((n) => { window.bench.prepare(n); window.bench.mount(); window.bench.unmount(); }, size); // warm-up
+      }
+      if (phase === "update") await p.page.evaluate((n) => { window.bench.prepare(n); window.bench.mount(); }, size);
+      await p.cdp.send("Profiler.start");
+      // Payload making shows up too (makePayload, createRandom): it is outside the timed region of the real bench.
+      for (let i = 0; i < (phase === "mount" ? 3 : 20); i++) {
+        await p.page.evaluate(
+          ({ ph, n }) => {
+            if (ph === "mount") {
+              window.bench.prepare(n);
+              window.bench.mount();
+              window.bench.unmount();
+            } else {
+              window.bench.prepareUpdate();
+              window.bench.update();
+            }
+          },
+          { ph: phase, n: size },
+        );
+      }
+      const { profile: cpu } = await p.cdp.send("Profiler.stop");
+      await p.page.evaluate(() => window.bench.unmount());
+      mkdirSync(join(root, "bench/results"), { recursive: true });
+      const file = join(root, `bench/results/widget-${phase}-${size}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(cpu));
+      const self = new Map<string, number>();
+      let total = 0;
+      for (const node of cpu.nodes as ProfileNode[]) {
+        const hits = node.hitCount ?? 0;
+        total += hits;
+        const { functionName, url, lineNumber } = node.callFrame;
+        const key = `${functionName || "(anonymous)"} ${url ? `${url.split("/").pop()}:${lineNumber + 1}` : ""}`.trim();
+        self.set(key, (self.get(key) ?? 0) + hits);
+      }
+      console.log(`\n  Widget ${phase}, ${size.toLocaleString("en-US")} components: top self time (${file.slice(root.length + 1)})`);
+      for (const [name, hits] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+        console.log(`    ${((100 * hits) / total).toFixed(1).padStart(5)}%  ${name}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  if (profile) return runProfile();
   const started = Date.now();
   const outDir = mkdtempSync(join(tmpdir(), "sidecard-bench-"));
   log(`building production bundles → ${outDir}`);
@@ -311,6 +395,7 @@ async function main() {
   for (const [size, r] of Object.entries(sizes)) {
     const n = Number(size).toLocaleString("en-US");
     rows.push([n, "mount ms", fmtMs(r.mount.widget), fmtMs(r.mount.baseline), `${ratio(r.mount.widget, r.mount.baseline).toFixed(2)}×`, `${minRatio(r.mount.widget, r.mount.baseline).toFixed(2)}×`]);
+    rows.push([n, "  of which parseWidget", fmtMs(r.validate), "—", "", ""]);
     rows.push([n, "update ms", fmtMs(r.update.widget), fmtMs(r.update.baseline), `${ratio(r.update.widget, r.update.baseline).toFixed(2)}×`, `${minRatio(r.update.widget, r.update.baseline).toFixed(2)}×`]);
     rows.push([n, "heap growth", fmtKiB(r.heap.widget), fmtKiB(r.heap.baseline), `${ratio(r.heap.widget, r.heap.baseline).toFixed(2)}×`, `${minRatio(r.heap.widget, r.heap.baseline).toFixed(2)}×`]);
   }
@@ -347,6 +432,7 @@ async function main() {
         size,
         {
           elements: r.elements,
+          validate: r.validate,
           mount: { ...r.mount, ratio: ratio(r.mount.widget, r.mount.baseline), minRatio: minRatio(r.mount.widget, r.mount.baseline) },
           update: { ...r.update, ratio: ratio(r.update.widget, r.update.baseline), minRatio: minRatio(r.update.widget, r.update.baseline) },
           heap: { ...r.heap, ratio: ratio(r.heap.widget, r.heap.baseline), minRatio: minRatio(r.heap.widget, r.heap.baseline) },

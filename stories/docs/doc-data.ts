@@ -92,16 +92,25 @@ export interface TokenDoc {
   dark: string;
 }
 
-/** Every `--sc-…` custom property declared in tokens.css, with its light and dark values. */
+/**
+ * Every public `--sc-…` token of tokens.css with its light and dark default. Sizes are declared
+ * as `--sc-x: value`; colors as a private copy `--_sc-x: var(--sc-x, light-dark(light, dark))`.
+ */
 export function readTokens(css: string = tokensCss): TokenDoc[] {
   const withoutComments = css.replace(/\/\*[\s\S]*?\*\//g, "");
   const tokens: TokenDoc[] = [];
   const seen = new Set<string>();
-  for (const match of withoutComments.matchAll(/(--sc-[a-z0-9-]+)\s*:\s*([^;]+);/g)) {
-    const [, name, raw] = match;
+  const declarations = /(--_?sc-[a-z0-9-]+)\s*:\s*([^;]+);/g;
+  for (const [, declared, raw] of withoutComments.matchAll(declarations)) {
+    let name = declared;
+    let value = raw.trim().replace(/\s+/g, " ");
+    if (declared.startsWith("--_sc-")) {
+      const fallback = /^var\(\s*(--sc-[a-z0-9-]+)\s*,\s*(.+)\)$/.exec(value);
+      if (!fallback) continue;
+      [, name, value] = fallback;
+    }
     if (seen.has(name)) continue;
     seen.add(name);
-    const value = raw.trim().replace(/\s+/g, " ");
     const pair = /^light-dark\(\s*([^,]+?)\s*,\s*([^)]+?)\s*\)$/.exec(value);
     tokens.push(pair ? { name, light: pair[1], dark: pair[2] } : { name, light: value, dark: value });
   }

@@ -44,7 +44,10 @@ describe("docs pages stay in sync with the library", () => {
           probe.append(expected);
           // Compare the token's resolved color with the documented literal, both resolved by the browser.
           const sheet = new CSSStyleSheet();
-          sheet.replaceSync(`.sc-doc-probe { color: var(${token.name}); } .sc-doc-expected { color: ${token[theme]}; }`);
+          // Styles read color tokens through their private copy on the widget root when there is one.
+          const privateName = token.name.replace("--sc-", "--_sc-");
+          const used = getComputedStyle(probe).getPropertyValue(privateName) ? privateName : token.name;
+          sheet.replaceSync(`.sc-doc-probe { color: var(${used}); } .sc-doc-expected { color: ${token[theme]}; }`);
           document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
           expected.className = "sc-doc-expected";
           expect(getComputedStyle(probeColor).color, `${token.name} (${theme})`).toBe(getComputedStyle(expected).color);

@@ -55,7 +55,9 @@ export const NoHeader: Story = {
   args: { payload: { version: "1.0.0", components: body } },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).queryByRole("heading")).toBeNull();
-    await expect(within(canvasElement).getByRole("region", { name: "Custom app" })).toBeVisible();
+    // Without a title (or a `label` prop) the root is an unnamed section, not a landmark.
+    await expect(within(canvasElement).queryByRole("region")).toBeNull();
+    await expect(canvasElement.querySelector('[data-sidecard="widget"]')).toBeVisible();
   },
 };
 

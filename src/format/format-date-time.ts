@@ -26,7 +26,7 @@ const FULL_DATE_PATTERN = "EEEE, MMMM d, yyyy, h:mm:ss a";
 
 // Intl formatters are costly to create; one per locale, zone and style is enough.
 const intlCache = new Map<string, Intl.DateTimeFormat>();
-function intlFormatter(locale: string, timeZone: string, style: "short" | "full"): Intl.DateTimeFormat {
+function intlFormatter(locale: string, timeZone: string, style: "short" | "full" | "parts"): Intl.DateTimeFormat {
   const key = `${locale}\u0000${timeZone}\u0000${style}`;
   let formatter = intlCache.get(key);
   if (!formatter) {
@@ -34,11 +34,50 @@ function intlFormatter(locale: string, timeZone: string, style: "short" | "full"
       locale,
       style === "short"
         ? { dateStyle: "medium", timeStyle: "short", timeZone }
-        : { dateStyle: "full", timeStyle: "long", timeZone },
+        : style === "full"
+          ? { dateStyle: "full", timeStyle: "long", timeZone }
+          : {
+              timeZone,
+              weekday: "long",
+              year: "numeric",
+              month: "long",
+              day: "numeric",
+              hour: "numeric",
+              minute: "2-digit",
+              second: "2-digit",
+              hour12: true,
+              timeZoneName: "longOffset",
+            },
     );
     intlCache.set(key, formatter);
   }
   return formatter;
+}
+
+/**
+ * The en-US default text and title straight from cached Intl parts: the same strings as the
+ * date-fns patterns above, without building a TZDate, which re-derives the zone offset on every
+ * date-fns step (it dominated the cost of mounting a widget full of dates).
+ */
+function formatEnglishDefault(date: Date, timeZone: string): FormattedDateTime {
+  let weekday = "", month = "", day = "", year = "", hour = "", minute = "", second = "", period = "", offset = "";
+  for (const part of intlFormatter("en-US", timeZone, "parts").formatToParts(date)) {
+    switch (part.type) {
+      case "weekday": weekday = part.value; break;
+      case "month": month = part.value; break;
+      case "day": day = part.value; break;
+      case "year": year = part.value.padStart(4, "0"); break;
+      case "hour": hour = part.value; break;
+      case "minute": minute = part.value; break;
+      case "second": second = part.value; break;
+      case "dayPeriod": period = part.value.toUpperCase(); break;
+      case "timeZoneName": offset = part.value === "GMT" ? "+00:00" : part.value.slice(3); break;
+    }
+  }
+  return {
+    text: `${month.slice(0, 3)} ${day}, ${year}, ${hour}:${minute} ${period}`,
+    title: `${weekday}, ${month} ${day}, ${year}, ${hour}:${minute}:${second} ${period} ${timeZone} (UTC${offset})`,
+  };
 }
 
 const zoneCache = new Map<string, string>();
@@ -88,25 +127,34 @@ export function formatDateTime(date: Date, options: DateTimeFormatOptions = {}):
   const timeZone = resolveTimeZone(options.timeZone);
   const tag = resolveLocaleTag(options.locale);
   const fnsLocale = dateFnsLocale(options.locale, tag);
-  const zoned = new TZDate(date.getTime(), timeZone);
-  const zoneLabel = `${timeZone} (UTC${format(zoned, "xxx")})`;
+  const pattern = options.dateFormat;
 
-  const title = fnsLocale
-    ? `${format(zoned, FULL_DATE_PATTERN, { locale: fnsLocale })} ${zoneLabel}`
-    : `${intlFormatter(tag, timeZone, "full").format(date)} (UTC${format(zoned, "xxx")})`;
+  const fast = fnsLocale === enUS && (pattern === undefined || pattern === "relative" || pattern === DEFAULT_DATE_PATTERN)
+    ? formatEnglishDefault(date, timeZone)
+    : null;
+  let title: string;
+  if (fast) {
+    title = fast.title;
+  } else {
+    const zoned = new TZDate(date.getTime(), timeZone);
+    title = fnsLocale
+      ? `${format(zoned, FULL_DATE_PATTERN, { locale: fnsLocale })} ${timeZone} (UTC${format(zoned, "xxx")})`
+      : `${intlFormatter(tag, timeZone, "full").format(date)} (UTC${format(zoned, "xxx")})`;
+  }
 
-  if (options.dateFormat === "relative") {
+  if (pattern === "relative") {
     return { text: intlFormatDistance(date, options.now ?? new Date(), { locale: tag }), title };
   }
-  if (options.dateFormat) {
+  if (fast) return fast;
+  if (pattern) {
     try {
-      return { text: format(zoned, options.dateFormat, { locale: fnsLocale ?? enUS }), title };
+      return { text: format(new TZDate(date.getTime(), timeZone), pattern, { locale: fnsLocale ?? enUS }), title };
     } catch {
       // An invalid pattern is the host's mistake; show the default format rather than nothing.
     }
   }
   const text = fnsLocale
-    ? format(zoned, DEFAULT_DATE_PATTERN, { locale: fnsLocale })
+    ? format(new TZDate(date.getTime(), timeZone), DEFAULT_DATE_PATTERN, { locale: fnsLocale })
     : intlFormatter(tag, timeZone, "short").format(date);
   return { text, title };
 }

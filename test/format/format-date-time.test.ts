@@ -1,0 +1,45 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { enUS } from "date-fns/locale/en-US";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { formatDateTime } from "../../src/index.js";
+
+const ZONES = ["UTC", "America/Los_Angeles", "Asia/Kolkata", "Australia/Lord_Howe", "America/St_Johns", "Pacific/Kiritimati", "Europe/London"];
+
+describe("formatDateTime", () => {
+  // From 1970: older local mean times have offsets in seconds, which date-fns rounds and Intl keeps.
+  test("the en-US default reads like the date-fns patterns it stands for, in every zone", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }),
+        fc.constantFrom(...ZONES),
+        (date, timeZone) => {
+          const zoned = new TZDate(date.getTime(), timeZone);
+          const { text, title } = formatDateTime(date, { locale: "en-US", timeZone });
+          expect(text).toBe(format(zoned, "MMM d, yyyy, h:mm a", { locale: enUS }));
+          expect(title).toBe(`${format(zoned, "EEEE, MMMM d, yyyy, h:mm:ss a", { locale: enUS })} ${timeZone} (UTC${format(zoned, "xxx")})`);
+        },
+      ),
+      { seed: 20261128, numRuns: 300 },
+    );
+  });
+
+  test("a custom pattern and a Locale object go through date-fns", () => {
+    const date = new Date("2024-07-15T12:34:56Z");
+    expect(formatDateTime(date, { locale: "en-US", timeZone: "Asia/Tokyo", dateFormat: "EEE d MMM HH:mm" }).text).toBe("Mon 15 Jul 21:34");
+    expect(formatDateTime(date, { locale: enUS, timeZone: "UTC", dateFormat: "PPpp" }).text).toBe("Jul 15, 2024, 12:34:56 PM");
+  });
+
+  test("other locales use Intl in the given zone", () => {
+    const date = new Date("2024-07-15T12:34:56Z");
+    expect(formatDateTime(date, { locale: "de-DE", timeZone: "UTC" }).text).toBe("15.07.2024, 12:34");
+    expect(formatDateTime(date, { locale: "de-DE", timeZone: "UTC" }).title).toContain("(UTC+00:00)");
+  });
+
+  test("relative dates in the viewer's language", () => {
+    const date = new Date("2024-07-15T12:00:00Z");
+    expect(formatDateTime(date, { locale: "en-US", timeZone: "UTC", dateFormat: "relative", now: new Date("2024-07-15T12:00:30Z") }).text).toBe("30 seconds ago");
+    expect(formatDateTime(date, { locale: "fr-FR", timeZone: "UTC", dateFormat: "relative", now: new Date("2024-07-13T12:00:00Z") }).text).toBe("après-demain");
+  });
+});

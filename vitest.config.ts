@@ -67,5 +67,7 @@ if (chromium) {
 
 export default defineConfig({
   plugins: [react()],
+  // Pre-bundled up front so Vite does not discover them mid-run and reload the browser tests.
+  optimizeDeps: { include: ["axe-core", "react", "react-dom", "react-dom/client", "react/jsx-dev-runtime"] },
   test: { projects },
 });

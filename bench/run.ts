@@ -426,6 +426,7 @@ async function main() {
       crossOriginIsolated: isolated,
       loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
     },
+    source: sourceState(),
     units: { mount: "ms", update: "ms", heap: "bytes", nodeParse: "ms" },
     sizes: Object.fromEntries(
       Object.entries(sizes).map(([size, r]) => [
@@ -447,6 +448,12 @@ async function main() {
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\n  wrote ${file.slice(root.length + 1)} (${result.durationSeconds} s)`);
   process.exitCode = targets.every((t) => t.pass) ? 0 : 1;
+}
+
+/** Which code was measured: the commit, and whether src/ had uncommitted changes. */
+function sourceState(): { commit: string; srcModified: boolean } {
+  const git = (...a: string[]) => spawnSync("git", a, { cwd: root, encoding: "utf8" }).stdout?.trim() ?? "";
+  return { commit: git("rev-parse", "--short", "HEAD"), srcModified: git("status", "--porcelain", "--", "src").length > 0 };
 }
 
 async function browserVersion(executablePath: string): Promise<string> {

@@ -4,7 +4,7 @@ import { Icon } from "./icon.js";
 export function FieldLabel({ label, iconUrl }: { label: string; iconUrl?: string }) {
   return (
     <div className="sc-label">
-      <Icon src={iconUrl} />
+      {iconUrl !== undefined && <Icon src={iconUrl} />}
       <span className="sc-truncate" title={label}>
         {label}
       </span>

@@ -14,7 +14,7 @@ export function Header({ header, level, className }: HeaderProps) {
   const Heading = headingTag(level);
   return (
     <div className={className}>
-      <Icon src={header.icon_url} />
+      {header.icon_url !== undefined && <Icon src={header.icon_url} />}
       {header.title !== undefined && (
         <Heading className="sc-title sc-truncate" title={header.title}>
           {header.title}

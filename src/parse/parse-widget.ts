@@ -265,7 +265,7 @@ function analyzeComponent(value: unknown, path: string, insideCard: boolean, sch
     const checked = checkField(value, field, leafType, path, schemes, out);
     if (checked !== undefined) component[field.name] = checked;
   }
-  if (out.length === 0) return validNode(path, leafType, component as LeafComponent, NO_DIAGNOSTICS);
+  if (out.length === 0) return validNode(path, leafType, (sameContent(value, component) ? value : component) as LeafComponent, NO_DIAGNOSTICS);
   const errors = out.filter((d) => d.severity === "error");
   if (errors.length === 0) return validNode(path, leafType, component as LeafComponent, out);
   return { path, type: leafType, component: null, errors, children: NO_CHILDREN, headerErrors: NO_DIAGNOSTICS, diagnostics: out };
@@ -312,6 +312,19 @@ function analyzeCard(value: Record<string, unknown>, path: string, schemes: read
     headerErrors,
     diagnostics: diagnostics.length === 0 ? NO_DIAGNOSTICS : diagnostics,
   };
+}
+
+/**
+ * True when `input` holds exactly the normalised fields, unchanged: then the input object itself
+ * is the normalised component, and nothing is copied (less memory kept for big widgets).
+ */
+function sameContent(input: Record<string, unknown>, normalized: Record<string, unknown>): boolean {
+  let count = 0;
+  for (const key in input) {
+    if (!Object.prototype.hasOwnProperty.call(input, key) || input[key] !== normalized[key]) return false;
+    count++;
+  }
+  return count === Object.keys(normalized).length;
 }
 
 function validNode(path: string, type: ComponentType, component: WidgetComponent, diagnostics: readonly Diagnostic[]): AnalyzedComponent {
@@ -373,27 +386,29 @@ function checkBadgeItems(value: unknown, path: string, out: Diagnostic[]): Badge
     return undefined;
   }
   const items: BadgeItem[] = new Array(value.length);
+  let clean = true; // every item already is exactly { value, color }: keep the input array
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    const itemPath = `${path}/${index}`;
     if (!isPlainObject(item)) {
-      out.push(diagnostic("invalid_type", itemPath, `Expected each badge item to be an object with "value" and "color", but found ${describeValue(item)}.`));
+      clean = false;
+      out.push(diagnostic("invalid_type", `${path}/${index}`, `Expected each badge item to be an object with "value" and "color", but found ${describeValue(item)}.`));
       continue;
     }
     const text = ownValue(item, "value");
     if (text === undefined) {
-      out.push(diagnostic("missing_field", `${itemPath}/value`, `The badge item has no "value"; expected a string.`));
+      out.push(diagnostic("missing_field", `${path}/${index}/value`, `The badge item has no "value"; expected a string.`));
     } else if (typeof text !== "string") {
-      out.push(diagnostic("invalid_type", `${itemPath}/value`, `Expected "value" to be a string, but found ${describeValue(text)}.`));
+      out.push(diagnostic("invalid_type", `${path}/${index}/value`, `Expected "value" to be a string, but found ${describeValue(text)}.`));
     }
     const color = ownValue(item, "color");
     const known = typeof color === "string" && BADGE_COLOR_SET.has(color);
     if (!known) {
-      out.push(diagnostic("unknown_color", `${itemPath}/color`, color === undefined
+      out.push(diagnostic("unknown_color", `${path}/${index}/color`, color === undefined
         ? `The badge item has no "color"; expected one of ${COLOR_LIST}. It renders gray.`
         : `Unknown badge color ${typeof color === "string" ? quote(color) : `(${describeValue(color)})`}; expected one of ${COLOR_LIST}. It renders gray.`));
     }
-    items[index] = { value: text as string, color: (known ? color : "gray") as BadgeColor };
+    items[index] = known && sameContent(item, { value: text, color }) ? (item as BadgeItem) : { value: text as string, color: (known ? color : "gray") as BadgeColor };
+    if (items[index] !== item) clean = false;
   }
-  return items;
+  return clean ? (value as BadgeItem[]) : items;
 }

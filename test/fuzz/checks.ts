@@ -45,6 +45,50 @@ export function pathProblem(input: unknown, d: Diagnostic): string | null {
   return null;
 }
 
+/** The path shapes SPEC §3 promises per code; returns why a diagnostic breaks them, or `null`. */
+export function pathShapeProblem(input: unknown, d: Diagnostic): string | null {
+  const segments = pointerSegments(d.path) ?? [];
+  const last = segments[segments.length - 1];
+  const at = (path: string[]) =>
+    path.reduce<unknown>((value, segment) => (value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, segment) ? (value as Record<string, unknown>)[segment] : undefined), input);
+  switch (d.code) {
+    case "invalid_root":
+      return d.path === "" || d.path === "/components" ? null : `invalid_root at ${d.path}`;
+    case "too_many_components":
+      return d.path === "/components" ? null : `too_many_components at ${d.path}`;
+    case "unknown_type": {
+      if (last !== "type") return `unknown_type path ${JSON.stringify(d.path)} does not end in /type`;
+      const component = at(segments.slice(0, -1));
+      return component !== null && typeof component === "object" && !Array.isArray(component) ? null : `unknown_type on a non-object at ${d.path}`;
+    }
+    case "nested_card": {
+      const card = at(segments) as Record<string, unknown> | undefined;
+      return segments.length === 4 && segments[0] === "components" && segments[2] === "components" && card?.type === "card" ? null : `nested_card at ${d.path} is not an inner card`;
+    }
+    case "missing_version":
+    case "invalid_version":
+    case "unsupported_version":
+      return d.path === "/version" ? null : `${d.code} at ${d.path}`;
+    case "missing_header":
+      return d.path === "/header" ? null : `missing_header at ${d.path}`;
+    case "invalid_url":
+    case "unsafe_url":
+      return last === "url" ? null : `${d.code} at ${d.path}`;
+    case "invalid_date_time":
+      return last === "value" ? null : `invalid_date_time at ${d.path}`;
+    case "unknown_color":
+      return last === "color" ? null : `unknown_color at ${d.path}`;
+    case "invalid_icon_url":
+      return last === "icon_url" ? null : `invalid_icon_url at ${d.path}`;
+    case "invalid_value":
+      return last === "button_type" ? null : `invalid_value at ${d.path}`;
+    case "missing_field":
+      return at(segments) === undefined ? null : `missing_field at ${d.path}, but a value is there`;
+    default:
+      return null;
+  }
+}
+
 export const ALLOWED_TAGS = new Set([
   "section", "div", "span", "p", "ul", "li", "a", "time", "hr", "img", "code",
   "h1", "h2", "h3", "h4", "h5", "h6",

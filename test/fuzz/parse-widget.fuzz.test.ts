@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseWidget, type ParseResult } from "../../src/index.js";
 import { fuzzParams, fuzzTimeout, mutatedPayload, validPayload } from "./arbitraries.js";
-import { pathProblem } from "./checks.js";
+import { pathProblem, pathShapeProblem } from "./checks.js";
 
 /** The invariants every parse result keeps, whatever the input. */
 function checkResult(input: unknown, result: ParseResult) {
@@ -16,6 +16,7 @@ function checkResult(input: unknown, result: ParseResult) {
     // A message quotes payload text shortened, so a 100k-char value cannot flood the output.
     expect(d.message.length).toBeLessThan(1000);
     expect(pathProblem(input, d)).toBeNull();
+    expect(pathShapeProblem(input, d)).toBeNull();
   }
 }
 

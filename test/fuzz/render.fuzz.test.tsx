@@ -41,6 +41,9 @@ describe("<Widget> server rendering under fuzzing", () => {
           expect(markupProblems(html)).toEqual([]);
           expect(html).not.toContain("data-sidecard-state=\"error\"");
           expect(html).not.toContain("data-sidecard-invalid");
+          // Nothing dropped: one data-sidecard-component per component, cards' children included.
+          const components = (payload.components as { components?: unknown[] }[]).reduce((n, c) => n + 1 + (c.components?.length ?? 0), 0);
+          expect(html.split('data-sidecard-component="').length - 1).toBe(components);
         }
       }),
       fuzzParams,

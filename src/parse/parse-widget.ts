@@ -12,7 +12,7 @@ import type {
 } from "../schema/widget-schema.js";
 import { COMPONENT_FIELDS, EXPECTED_BY_KIND, type FieldSpec } from "./component-fields.js";
 import { describeValue, isPlainObject, ownValue, quote } from "./describe-value.js";
-import { parseRfc3339 } from "./rfc3339.js";
+import { isRfc3339 } from "./rfc3339.js";
 import { checkLinkUrl, DEFAULT_URL_SCHEMES, normalizeScheme, toSafeIconSrc } from "./url-safety.js";
 
 export interface WidgetLimits {
@@ -259,16 +259,45 @@ function analyzeComponent(value: unknown, path: string, insideCard: boolean, sch
   }
 
   const leafType = type as Exclude<ComponentType, "card">;
-  const out: Diagnostic[] = [];
-  const component: Record<string, unknown> = { type: leafType };
-  for (const field of COMPONENT_FIELDS[leafType]) {
-    const checked = checkField(value, field, leafType, path, schemes, out);
-    if (checked !== undefined) component[field.name] = checked;
+  const fields = COMPONENT_FIELDS[leafType];
+  const found = scratch;
+  if (found.length > 0) found.length = 0;
+  // First pass: check every field; the input object itself is the normalised component when
+  // every value passes unchanged and it has no other keys (the common case: nothing is copied).
+  let unchanged = true;
+  let present = 1;
+  for (let i = 0; i < fields.length; i++) {
+    const original = ownValue(value, fields[i].name);
+    const checked = checkField(original, fields[i], leafType, path, schemes, found);
+    values[i] = checked;
+    if (original !== undefined) present++;
+    if (checked !== original) unchanged = false;
   }
-  if (out.length === 0) return validNode(path, leafType, (sameContent(value, component) ? value : component) as LeafComponent, NO_DIAGNOSTICS);
+  if (found.length === 0) {
+    if (unchanged && countOwnKeys(value) === present) return validNode(path, leafType, value as LeafComponent, NO_DIAGNOSTICS);
+    return validNode(path, leafType, buildComponent(leafType, fields), NO_DIAGNOSTICS);
+  }
+  const out = found.slice();
   const errors = out.filter((d) => d.severity === "error");
-  if (errors.length === 0) return validNode(path, leafType, component as LeafComponent, out);
+  if (errors.length === 0) return validNode(path, leafType, buildComponent(leafType, fields), out);
   return { path, type: leafType, component: null, errors, children: NO_CHILDREN, headerErrors: NO_DIAGNOSTICS, diagnostics: out };
+}
+
+// Reused between components (the walk is synchronous and leaves do not nest) to spare allocations.
+const scratch: Diagnostic[] = [];
+const values: unknown[] = [];
+
+/** A fresh component with the checked values of the fields that are kept. */
+function buildComponent(type: Exclude<ComponentType, "card">, fields: readonly FieldSpec[]): LeafComponent {
+  const component: Record<string, unknown> = { type };
+  for (let i = 0; i < fields.length; i++) if (values[i] !== undefined) component[fields[i].name] = values[i];
+  return component as LeafComponent;
+}
+
+function countOwnKeys(object: Record<string, unknown>): number {
+  let count = 0;
+  for (const key in object) if (Object.prototype.hasOwnProperty.call(object, key)) count++;
+  return count;
 }
 
 function analyzeCard(value: Record<string, unknown>, path: string, schemes: readonly string[], cache: AnalysisCache | undefined): AnalyzedComponent {
@@ -314,19 +343,6 @@ function analyzeCard(value: Record<string, unknown>, path: string, schemes: read
   };
 }
 
-/**
- * True when `input` holds exactly the normalised fields, unchanged: then the input object itself
- * is the normalised component, and nothing is copied (less memory kept for big widgets).
- */
-function sameContent(input: Record<string, unknown>, normalized: Record<string, unknown>): boolean {
-  let count = 0;
-  for (const key in input) {
-    if (!Object.prototype.hasOwnProperty.call(input, key) || input[key] !== normalized[key]) return false;
-    count++;
-  }
-  return count === Object.keys(normalized).length;
-}
-
 function validNode(path: string, type: ComponentType, component: WidgetComponent, diagnostics: readonly Diagnostic[]): AnalyzedComponent {
   return { path, type, component, errors: NO_DIAGNOSTICS, children: NO_CHILDREN, headerErrors: NO_DIAGNOSTICS, diagnostics };
 }
@@ -337,11 +353,10 @@ function invalidNode(path: string, type: ComponentType | null, error: Diagnostic
 }
 
 /**
- * Checks one field, pushing any diagnostic to `out`. Returns the normalised value to keep, or
+ * Checks one field's value (`undefined` when absent), pushing any diagnostic to `out`. Returns the normalised value to keep, or
  * `undefined` to leave the field out (absent, invalid, or an icon that is no image URL).
  */
-function checkField(component: Record<string, unknown>, field: FieldSpec, type: string, componentPath: string, schemes: readonly string[], out: Diagnostic[]): unknown {
-  const value = ownValue(component, field.name);
+function checkField(value: unknown, field: FieldSpec, type: string, componentPath: string, schemes: readonly string[], out: Diagnostic[]): unknown {
   if (value === undefined) {
     if (field.required) out.push(diagnostic("missing_field", `${componentPath}/${field.name}`, `The ${type.replace("_", " ")} component has no "${field.name}"; expected ${EXPECTED_BY_KIND[field.kind]}.`));
     return undefined;
@@ -361,7 +376,7 @@ function checkField(component: Record<string, unknown>, field: FieldSpec, type: 
   }
   switch (field.kind) {
     case "date_time":
-      if (parseRfc3339(value) !== null) return value;
+      if (isRfc3339(value)) return value;
       out.push(diagnostic("invalid_date_time", `${componentPath}/${field.name}`, `Expected "${field.name}" to be an RFC 3339 date-time such as "2024-07-15T12:34:56Z", but found ${quote(value)}.`));
       return undefined;
     case "button_type":
@@ -407,8 +422,12 @@ function checkBadgeItems(value: unknown, path: string, out: Diagnostic[]): Badge
         ? `The badge item has no "color"; expected one of ${COLOR_LIST}. It renders gray.`
         : `Unknown badge color ${typeof color === "string" ? quote(color) : `(${describeValue(color)})`}; expected one of ${COLOR_LIST}. It renders gray.`));
     }
-    items[index] = known && sameContent(item, { value: text, color }) ? (item as BadgeItem) : { value: text as string, color: (known ? color : "gray") as BadgeColor };
-    if (items[index] !== item) clean = false;
+    if (known && typeof text === "string" && countOwnKeys(item) === 2) {
+      items[index] = item as BadgeItem;
+    } else {
+      clean = false;
+      items[index] = { value: text as string, color: (known ? color : "gray") as BadgeColor };
+    }
   }
   return clean ? (value as BadgeItem[]) : items;
 }

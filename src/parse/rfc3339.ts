@@ -17,13 +17,13 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/**
- * Parses an RFC 3339 date-time and returns the instant, or `null` when the text is not one:
- * wrong shape, or a date or time that does not exist (2023-02-29, month 13, hour 24). A leap
- * second (`:60`) is accepted as the RFC allows and read as `:59`.
- */
-export function parseRfc3339(text: string): Date | null {
-  if (typeof text !== "string" || text.length < 20) return null;
+// 400 Gregorian years are exactly 146,097 days: used to keep Date.UTC away from its 1900 +
+// two-digit-year rule for the years 0000–0099.
+const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
+
+/** The instant in epoch milliseconds, or NaN when `text` is not an RFC 3339 date-time. */
+function readRfc3339(text: string): number {
+  if (typeof text !== "string" || text.length < 20) return Number.NaN;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
@@ -37,35 +37,44 @@ export function parseRfc3339(text: string): Date | null {
     text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || (t !== 84 && t !== 116 && t !== 32) ||
     text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58
   ) {
-    return null;
+    return Number.NaN;
   }
   let i = 19;
   let millis = 0;
   if (text.charCodeAt(i) === 46) {
     const start = ++i;
     while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-    if (i === start) return null;
-    millis = Number(text.slice(start, Math.min(i, start + 3)).padEnd(3, "0"));
+    if (i === start) return Number.NaN;
+    // Milliseconds from the first three digits of the fraction, without building a string.
+    for (let k = 0; k < 3; k++) millis = millis * 10 + (start + k < i ? text.charCodeAt(start + k) - 48 : 0);
   }
   let offsetMinutes = 0;
   const zone = text.charCodeAt(i);
   if (zone === 90 || zone === 122) {
-    if (i + 1 !== text.length) return null;
+    if (i + 1 !== text.length) return Number.NaN;
   } else if (zone === 43 || zone === 45) {
     const offsetHours = digits(text, i + 1, 2);
     const offsetMins = digits(text, i + 4, 2);
-    if (i + 6 !== text.length || text.charCodeAt(i + 3) !== 58 || offsetHours < 0 || offsetHours > 23 || offsetMins < 0 || offsetMins > 59) return null;
+    if (i + 6 !== text.length || text.charCodeAt(i + 3) !== 58 || offsetHours < 0 || offsetHours > 23 || offsetMins < 0 || offsetMins > 59) return Number.NaN;
     offsetMinutes = (zone === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
   } else {
-    return null;
+    return Number.NaN;
   }
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute - offsetMinutes, second === 60 ? 59 : second, millis);
-  return Number.isNaN(date.getTime()) ? null : date;
+  // A leap second (:60) is accepted as the RFC allows and read as :59.
+  const utc = Date.UTC(year < 100 ? year + 400 : year, month - 1, day, hour, minute - offsetMinutes, second === 60 ? 59 : second, millis);
+  return year < 100 ? utc - FOUR_CENTURIES_MS : utc;
 }
 
-/** True when `text` is an RFC 3339 date-time of a moment that exists. */
+/**
+ * Parses an RFC 3339 date-time and returns the instant, or `null` when the text is not one:
+ * wrong shape, or a date or time that does not exist (2023-02-29, month 13, hour 24).
+ */
+export function parseRfc3339(text: string): Date | null {
+  const time = readRfc3339(text);
+  return Number.isNaN(time) ? null : new Date(time);
+}
+
+/** True when `text` is an RFC 3339 date-time of a moment that exists (allocates nothing). */
 export function isRfc3339(text: string): boolean {
-  return parseRfc3339(text) !== null;
+  return !Number.isNaN(readRfc3339(text));
 }

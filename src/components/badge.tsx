@@ -1,6 +1,6 @@
 import type { BadgeComponent } from "../schema/widget-schema.js";
 import { BADGE_COLORS } from "../schema/constants.js";
-import { FieldLabel } from "./field-label.js";
+import { renderFieldLabel } from "./field-label.js";
 
 export interface BadgeProps {
   component: BadgeComponent;
@@ -11,7 +11,7 @@ export interface BadgeProps {
 export function Badge({ component }: BadgeProps) {
   return (
     <div className="sc-field" data-sidecard-component="badge">
-      <FieldLabel label={component.label} />
+      {renderFieldLabel(component.label)}
       {component.items.length > 0 && (
         <ul className="sc-badges">
           {component.items.map((item, index) => (

@@ -1,5 +1,6 @@
 import type { ButtonComponent } from "../schema/widget-schema.js";
-import { ExternalLink } from "./external-link.js";
+import { useWidgetSettings } from "../render/widget-settings.js";
+import { renderExternalLink } from "./external-link.js";
 
 export interface ButtonProps {
   component: ButtonComponent;
@@ -8,5 +9,6 @@ export interface ButtonProps {
 
 /** A link styled as a button, e.g. to an admin dashboard; opens in a new tab. */
 export function Button({ component }: ButtonProps) {
-  return <ExternalLink type="button" className="sc-button" url={component.url} label={component.label} />;
+  const { allowedUrlSchemes } = useWidgetSettings();
+  return renderExternalLink("button", "sc-button", component.url, component.label, allowedUrlSchemes);
 }

@@ -2,7 +2,7 @@ import type { DateTimeComponent } from "../schema/widget-schema.js";
 import { formatDateTime } from "../format/format-date-time.js";
 import { parseRfc3339 } from "../parse/rfc3339.js";
 import { useWidgetSettings } from "../render/widget-settings.js";
-import { FieldLabel } from "./field-label.js";
+import { renderFieldLabel } from "./field-label.js";
 
 export interface DateTimeProps {
   component: DateTimeComponent;
@@ -16,7 +16,7 @@ export function DateTime({ component }: DateTimeProps) {
   const formatted = date ? formatDateTime(date, dateTime) : { text: component.value, title: component.value };
   return (
     <div className="sc-field" data-sidecard-component="date_time">
-      <FieldLabel label={component.label} iconUrl={component.icon_url} />
+      {renderFieldLabel(component.label, component.icon_url)}
       <time className="sc-value sc-truncate" dateTime={component.value} title={formatted.title}>
         {formatted.text}
       </time>

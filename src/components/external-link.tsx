@@ -1,20 +1,19 @@
+import type { ReactElement } from "react";
 import { checkLinkUrl } from "../parse/url-safety.js";
-import { useWidgetSettings } from "../render/widget-settings.js";
-
-interface ExternalLinkProps {
-  url: string;
-  label: string;
-  className: string;
-  type: "button" | "link";
-}
 
 /**
  * The one place a payload URL becomes an `href`. The URL is checked again here (not only in
  * `parseWidget`) so a host override or a direct use can never render an unsafe scheme; an
- * unsafe URL renders the label as plain text.
+ * unsafe URL renders the label as plain text. A plain function, not a component: one React
+ * fiber less for every button and link.
  */
-export function ExternalLink({ url, label, className, type }: ExternalLinkProps) {
-  const { allowedUrlSchemes } = useWidgetSettings();
+export function renderExternalLink(
+  type: "button" | "link",
+  className: string,
+  url: string,
+  label: string,
+  allowedUrlSchemes: readonly string[],
+): ReactElement {
   const check = checkLinkUrl(url, allowedUrlSchemes);
   if (!check.ok) {
     return (

@@ -1,5 +1,6 @@
 import type { LinkComponent } from "../schema/widget-schema.js";
-import { ExternalLink } from "./external-link.js";
+import { useWidgetSettings } from "../render/widget-settings.js";
+import { renderExternalLink } from "./external-link.js";
 
 export interface LinkProps {
   component: LinkComponent;
@@ -8,5 +9,6 @@ export interface LinkProps {
 
 /** An inline text link; opens in a new tab. */
 export function Link({ component }: LinkProps) {
-  return <ExternalLink type="link" className="sc-link" url={component.url} label={component.label} />;
+  const { allowedUrlSchemes } = useWidgetSettings();
+  return renderExternalLink("link", "sc-link", component.url, component.label, allowedUrlSchemes);
 }

@@ -1,5 +1,5 @@
 import type { TextComponent } from "../schema/widget-schema.js";
-import { FieldLabel } from "./field-label.js";
+import { renderFieldLabel } from "./field-label.js";
 
 export interface TextProps {
   component: TextComponent;
@@ -13,7 +13,7 @@ export function Text({ component }: TextProps) {
   const lines = component.value.split(LINE_BREAK);
   return (
     <div className="sc-field" data-sidecard-component="text">
-      <FieldLabel label={component.label} iconUrl={component.icon_url} />
+      {renderFieldLabel(component.label, component.icon_url)}
       <div className="sc-value" title={component.value}>
         {lines.map((line, index) => (
           <span className="sc-line sc-truncate" key={index}>

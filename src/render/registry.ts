@@ -1,4 +1,4 @@
-import type { ComponentType as ReactComponentType } from "react";
+import { memo, type ComponentType as ReactComponentType, type JSXElementConstructor } from "react";
 import { Badge, type BadgeProps } from "../components/badge.js";
 import { Button, type ButtonProps } from "../components/button.js";
 import { Card, type CardProps } from "../components/card.js";
@@ -32,15 +32,26 @@ export const defaultComponents = {
   divider: Divider,
 } satisfies WidgetComponents;
 
+/** What the widget renders with: every entry memoised, so an unchanged component object skips re-rendering. */
+export type RenderRegistry = { [K in ComponentType]: JSXElementConstructor<ComponentPropsByType[K]> };
+
+function memoizeAll(components: WidgetComponents): RenderRegistry {
+  const memoized = {} as Record<ComponentType, unknown>;
+  for (const type of Object.keys(components) as ComponentType[]) memoized[type] = memo(components[type] as ReactComponentType<object>);
+  return memoized as RenderRegistry;
+}
+
+const memoizedDefaults = memoizeAll(defaultComponents);
+
 /** Host overrides merged over the defaults into a fresh object (the defaults never change). */
-export function resolveComponents(overrides: Partial<WidgetComponents> | undefined): WidgetComponents {
-  if (!overrides) return defaultComponents;
-  const merged: WidgetComponents = { ...defaultComponents };
+export function resolveComponents(overrides: Partial<WidgetComponents> | undefined): RenderRegistry {
+  if (!overrides) return memoizedDefaults;
+  const merged = { ...memoizedDefaults } as Record<ComponentType, unknown>;
   for (const type of Object.keys(defaultComponents) as ComponentType[]) {
     const override = overrides[type];
     if (typeof override === "function" || (typeof override === "object" && override !== null)) {
-      (merged as Record<ComponentType, unknown>)[type] = override;
+      merged[type] = memo(override as ReactComponentType<object>);
     }
   }
-  return merged;
+  return merged as RenderRegistry;
 }

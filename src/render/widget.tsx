@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, type ComponentType, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, type JSXElementConstructor, type ReactNode } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
 import { Header } from "../components/header.js";
 import { analyzeWidget, type AnalysisCache, type AnalyzedComponent, type WidgetLimits } from "../parse/parse-widget.js";
@@ -7,7 +7,7 @@ import type { Diagnostic } from "../schema/diagnostic.js";
 import type { CardComponent, LeafComponent } from "../schema/widget-schema.js";
 import { describeError, ErrorBoundary } from "./error-boundary.js";
 import { ErrorState, InlineError } from "./error-state.js";
-import { resolveComponents, type WidgetComponents } from "./registry.js";
+import { resolveComponents, type RenderRegistry, type WidgetComponents } from "./registry.js";
 import { WidgetSettingsContext, type WidgetSettings } from "./widget-settings.js";
 
 // Shared by every widget: component objects that survive an immutable update keep their
@@ -93,6 +93,10 @@ export function Widget({
     [headingLevel, locale, timeZone, dateFormat, nowTime, schemes],
   );
   const registry = useMemo(() => resolveComponents(components), [components]);
+  const renderContext = useMemo<RenderContext>(
+    () => ({ registry, isolate: mode === "isolate", showDiagnostics }),
+    [registry, mode, showDiagnostics],
+  );
   // A new payload, new overrides or new settings give a component that threw another chance.
   const renderKey = useMemo(() => ({}), [analysis, registry, settings]);
 
@@ -127,9 +131,7 @@ export function Widget({
           </p>
         ) : (
           <div className="sc-components">
-            {analysis.components.map((node, index) => (
-              <ComponentSlot key={index} node={node} registry={registry} isolate={mode === "isolate"} showDiagnostics={showDiagnostics} />
-            ))}
+            {analysis.components.map((node, index) => renderNode(node, index, renderContext))}
           </div>
         )}
       </ErrorBoundary>
@@ -159,38 +161,41 @@ function rootErrorMessage(error: Diagnostic): string {
   }
 }
 
-interface ComponentSlotProps {
-  node: AnalyzedComponent;
-  registry: WidgetComponents;
+interface RenderContext {
+  registry: RenderRegistry;
   isolate: boolean;
   showDiagnostics: boolean;
 }
 
-/** One component: the registry's React component, or in isolate mode an inline error in its place. */
-const ComponentSlot = memo(function renderComponentSlot({ node, registry, isolate, showDiagnostics }: ComponentSlotProps) {
+/**
+ * One component: the registry's (memoised) React component, or in isolate mode an inline error
+ * in its place. A function rather than a component of its own, so each payload component costs
+ * no extra React fiber; memoisation happens on the registry entries.
+ */
+function renderNode(node: AnalyzedComponent, key: number, context: RenderContext): ReactNode {
+  const { registry, isolate, showDiagnostics } = context;
   if (node.component === null || node.type === null) {
-    return <InlineError type={node.type} path={node.path} messages={node.errors.map((d) => d.message)} showDiagnostics={showDiagnostics} />;
+    return <InlineError key={key} type={node.type} path={node.path} messages={node.errors.map((d) => d.message)} showDiagnostics={showDiagnostics} />;
   }
   let element: ReactNode;
   if (node.type === "card") {
     const Card = registry.card;
     element = (
-      <Card component={node.component as CardComponent} path={node.path}>
+      <Card key={key} component={node.component as CardComponent} path={node.path}>
         {node.headerErrors.length > 0 && (
           <InlineError type="card header" path={`${node.path}/header`} messages={node.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
         )}
-        {node.children.map((child, index) => (
-          <ComponentSlot key={index} node={child} registry={registry} isolate={isolate} showDiagnostics={showDiagnostics} />
-        ))}
+        {node.children.map((child, index) => renderNode(child, index, context))}
       </Card>
     );
   } else {
-    const Rendered = registry[node.type] as ComponentType<{ component: LeafComponent; path: string }>;
-    element = <Rendered component={node.component as LeafComponent} path={node.path} />;
+    const Rendered = registry[node.type] as JSXElementConstructor<{ component: LeafComponent; path: string }>;
+    element = <Rendered key={key} component={node.component as LeafComponent} path={node.path} />;
   }
   if (!isolate) return element;
   return (
     <ErrorBoundary
+      key={key}
       resetKey={node}
       fallback={(error) => (
         <InlineError type={node.type} path={node.path} messages={[`It failed to render: ${describeError(error)}`]} showDiagnostics={showDiagnostics} />
@@ -199,4 +204,4 @@ const ComponentSlot = memo(function renderComponentSlot({ node, registry, isolat
       {element}
     </ErrorBoundary>
   );
-});
+}

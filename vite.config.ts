@@ -25,7 +25,9 @@ export default defineConfig({
     },
     rolldownOptions: {
       external,
-      output: { assetFileNames: "[name][extname]" },
+      // One output module per source module: a host's bundler then drops whole modules it does
+      // not use (the zod schemas stay out of a bundle that only renders widgets).
+      output: { assetFileNames: "[name][extname]", preserveModules: true, preserveModulesRoot: "src", entryFileNames: "[name].js" },
     },
   },
 });

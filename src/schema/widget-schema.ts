@@ -4,8 +4,8 @@ import * as z from "zod/mini";
  * Pylon's Custom App Response Schema 1.0.0, as zod schemas.
  *
  * These schemas are the single source of the wire format: the TypeScript types below are
- * inferred from them, `parseWidget` validates each component with them, and
- * `sidecard/schema.json` is generated from `widgetSchema` at build time.
+ * inferred from them, `sidecard/schema.json` is generated from `widgetSchema` at build time, and
+ * `parseWidget`'s field table (parse/component-fields.ts) is tested to mirror them field by field.
  * Objects are loose because the published schema allows properties it does not name.
  */
 
@@ -82,20 +82,6 @@ export const widgetSchema = z.looseObject({
   header: headerSchema,
   components: z.array(componentSchema),
 });
-
-/**
- * The schema per component type. `parseWidget` walks the tree itself (to report cards inside
- * cards and unknown types precisely), so a card is checked here without its `components`.
- */
-export const componentSchemaByType = {
-  card: z.omit(cardSchema, { components: true }),
-  text: textSchema,
-  date_time: dateTimeSchema,
-  badge: badgeSchema,
-  button: buttonSchema,
-  link: linkSchema,
-  divider: dividerSchema,
-} satisfies { [K in (typeof COMPONENT_TYPES)[number]]: z.ZodMiniType };
 
 export type WidgetPayload = z.infer<typeof widgetSchema>;
 export type WidgetHeader = z.infer<typeof headerSchema>;

@@ -60,6 +60,8 @@ export interface AnalyzedWidget {
   headerErrors: Diagnostic[];
   components: AnalyzedComponent[];
   payload: WidgetPayload | null;
+  /** parseWidget's components while walking (the renderer's walk keeps `components` instead). */
+  normalized?: WidgetComponent[];
 }
 
 /**
@@ -82,12 +84,16 @@ const COLOR_LIST = BADGE_COLORS.join(", ");
  * one pass. Never throws: whatever `input` is, the answer is a result with diagnostics.
  */
 export function parseWidget(input: unknown, options: ParseOptions = {}): ParseResult {
-  const { diagnostics, payload } = analyzeWidget(input, options);
+  const { diagnostics, payload } = walkWidget(input, options, undefined, false);
   return { ok: payload !== null, payload, diagnostics };
 }
 
 /** The analysis behind `parseWidget`, kept per component so the renderer can isolate errors. */
 export function analyzeWidget(input: unknown, options: ParseOptions = {}, cache?: AnalysisCache): AnalyzedWidget {
+  return walkWidget(input, options, cache, true);
+}
+
+function walkWidget(input: unknown, options: ParseOptions, cache: AnalysisCache | undefined, nodes: boolean): AnalyzedWidget {
   const analysis: AnalyzedWidget = {
     diagnostics: [],
     rootErrors: [],
@@ -98,7 +104,7 @@ export function analyzeWidget(input: unknown, options: ParseOptions = {}, cache?
     payload: null,
   };
   try {
-    analyzeRoot(input, options, analysis, cache);
+    analyzeRoot(input, options, analysis, cache, nodes);
   } catch (error) {
     // Only exotic inputs get here (throwing getters, proxies); JSON values never do.
     analysis.diagnostics.push(
@@ -116,13 +122,14 @@ export function analyzeWidget(input: unknown, options: ParseOptions = {}, cache?
     analysis.payload = {
       version: typeof version === "string" ? version : "1.0.0",
       header: analysis.header ?? {},
-      components: analysis.components.map((c) => c.component as WidgetComponent),
+      components: analysis.normalized ?? analysis.components.map((c) => c.component as WidgetComponent),
     };
   }
+  delete analysis.normalized;
   return analysis;
 }
 
-function analyzeRoot(input: unknown, options: ParseOptions, analysis: AnalyzedWidget, cache: AnalysisCache | undefined): void {
+function analyzeRoot(input: unknown, options: ParseOptions, analysis: AnalyzedWidget, cache: AnalysisCache | undefined, nodes: boolean): void {
   const { diagnostics } = analysis;
   if (!isPlainObject(input)) {
     diagnostics.push(
@@ -163,14 +170,21 @@ function analyzeRoot(input: unknown, options: ParseOptions, analysis: AnalyzedWi
     return;
   }
 
-  const schemes = options.allowedUrlSchemes ?? DEFAULT_URL_SCHEMES;
-  const nodes: AnalyzedComponent[] = new Array(components.length);
-  for (let index = 0; index < components.length; index++) {
-    const node = analyzeCached(components[index], `/components/${index}`, false, schemes, cache);
-    nodes[index] = node;
-    for (const d of node.diagnostics) diagnostics.push(d);
+  const walk: Walk = { out: diagnostics, schemes: options.allowedUrlSchemes ?? DEFAULT_URL_SCHEMES, cache };
+  if (nodes) {
+    const analyzed: AnalyzedComponent[] = new Array(components.length);
+    for (let index = 0; index < components.length; index++) analyzed[index] = analyzeNode(components[index], "/components", index, false, walk);
+    analysis.components = analyzed;
+  } else {
+    // parseWidget: no per-component records, and nothing copied for components already clean.
+    let normalized: WidgetComponent[] | null = null;
+    for (let index = 0; index < components.length; index++) {
+      const component = checkComponent(components[index], "/components", index, false, walk);
+      if (component !== components[index] && normalized === null) normalized = components.slice(0, index) as WidgetComponent[];
+      if (normalized !== null) normalized.push(component as WidgetComponent);
+    }
+    analysis.normalized = normalized ?? (components as WidgetComponent[]);
   }
-  analysis.components = nodes;
 }
 
 /** Counts top-level components plus cards' children, stopping as soon as the limit is passed. */
@@ -219,9 +233,12 @@ function checkHeader(value: unknown, path: string, name: string, out: Diagnostic
   const title = ownValue(value, "title");
   if (typeof title === "string") header.title = title;
   else if (title !== undefined) out.push(diagnostic("invalid_type", `${path}/title`, `Expected "title" to be a string, but found ${describeValue(title)}.`));
-  const icon = checkIconUrl(ownValue(value, "icon_url"), `${path}/icon_url`, out);
+  const iconValue = ownValue(value, "icon_url");
+  const icon = checkIconUrl(iconValue, `${path}/icon_url`, out);
   if (icon !== undefined) header.icon_url = icon;
-  return header;
+  // Already exactly a header: keep the input object (nothing copied).
+  const clean = (title === undefined || typeof title === "string") && icon === iconValue && countOwnKeys(value) === countOwnKeys(header);
+  return clean ? (value as WidgetHeader) : header;
 }
 
 /** Returns the icon URL to keep, or `undefined` (after a warning when one was given but is no image URL). */
@@ -232,59 +249,173 @@ function checkIconUrl(value: unknown, path: string, out: Diagnostic[]): string |
   return undefined;
 }
 
-function analyzeCached(value: unknown, path: string, insideCard: boolean, schemes: readonly string[], cache: AnalysisCache | undefined): AnalyzedComponent {
-  if (cache === undefined || typeof value !== "object" || value === null) return analyzeComponent(value, path, insideCard, schemes, cache);
-  const hit = cache.get(value);
-  if (hit !== undefined && hit.path === path && hit.schemes === schemes) return hit.node;
-  const node = analyzeComponent(value, path, insideCard, schemes, cache);
-  cache.set(value, { path, schemes, node });
-  return node;
+interface Walk {
+  /** Every diagnostic, in document order. */
+  out: Diagnostic[];
+  schemes: readonly string[];
+  cache: AnalysisCache | undefined;
 }
 
-function analyzeComponent(value: unknown, path: string, insideCard: boolean, schemes: readonly string[], cache: AnalysisCache | undefined): AnalyzedComponent {
+function hasErrorSince(out: readonly Diagnostic[], start: number): boolean {
+  for (let i = start; i < out.length; i++) if (out[i].severity === "error") return true;
+  return false;
+}
+
+function errorsSince(out: readonly Diagnostic[], start: number): readonly Diagnostic[] {
+  return hasErrorSince(out, start) ? out.slice(start).filter((d) => d.severity === "error") : NO_DIAGNOSTICS;
+}
+
+/** The wire type of a component object, or `null` for anything that is not one. */
+function componentType(value: unknown): ComponentType | null {
+  if (!isPlainObject(value)) return null;
+  const type = ownValue(value, "type");
+  return typeof type === "string" && COMPONENT_TYPE_SET.has(type) ? (type as ComponentType) : null;
+}
+
+/**
+ * Checks the component at `${base}/${index}`, reporting to `walk.out`. Returns the normalised
+ * component, or `null` when it has errors of its own. Paths are only built for diagnostics.
+ */
+function checkComponent(value: unknown, base: string, index: number, insideCard: boolean, walk: Walk): WidgetComponent | null {
   if (!isPlainObject(value)) {
-    return invalidNode(path, null, diagnostic("invalid_type", path, `Expected a component object with a "type", but found ${describeValue(value)}.`));
+    walk.out.push(diagnostic("invalid_type", `${base}/${index}`, `Expected a component object with a "type", but found ${describeValue(value)}.`));
+    return null;
   }
   const type = ownValue(value, "type");
   if (typeof type !== "string" || !COMPONENT_TYPE_SET.has(type)) {
-    return invalidNode(path, null, diagnostic("unknown_type", `${path}/type`, type === undefined
+    walk.out.push(diagnostic("unknown_type", `${base}/${index}/type`, type === undefined
       ? `The component has no "type"; expected one of ${TYPE_LIST}.`
       : `Unknown component type ${typeof type === "string" ? quote(type) : `(${describeValue(type)})`}; expected one of ${TYPE_LIST}.`));
+    return null;
   }
   if (type === "card") {
     if (insideCard) {
-      return invalidNode(path, "card", diagnostic("nested_card", path, `A card cannot contain another card; move this card to the top level or put its components directly in the outer card.`));
+      walk.out.push(diagnostic("nested_card", `${base}/${index}`, `A card cannot contain another card; move this card to the top level or put its components directly in the outer card.`));
+      return null;
     }
-    return analyzeCard(value, path, schemes, cache);
+    return checkCard(value, `${base}/${index}`, walk, null);
   }
+  return checkLeaf(value, type as Exclude<ComponentType, "card">, base, index, walk);
+}
 
-  const leafType = type as Exclude<ComponentType, "card">;
-  const fields = COMPONENT_FIELDS[leafType];
-  const found = scratch;
-  if (found.length > 0) found.length = 0;
-  // First pass: check every field; the input object itself is the normalised component when
-  // every value passes unchanged and it has no other keys (the common case: nothing is copied).
+function checkLeaf(value: Record<string, unknown>, type: Exclude<ComponentType, "card">, base: string, index: number, walk: Walk): LeafComponent | null {
+  const fields = COMPONENT_FIELDS[type];
+  const { out } = walk;
+  const start = out.length;
+  // The input object itself is the normalised component when every value passes unchanged
+  // and it has no other keys (the common case: nothing is copied).
   let unchanged = true;
   let present = 1;
   for (let i = 0; i < fields.length; i++) {
     const original = ownValue(value, fields[i].name);
-    const checked = checkField(original, fields[i], leafType, path, schemes, found);
+    const checked = checkField(original, fields[i], type, base, index, walk.schemes, out);
     values[i] = checked;
     if (original !== undefined) present++;
     if (checked !== original) unchanged = false;
   }
-  if (found.length === 0) {
-    if (unchanged && countOwnKeys(value) === present) return validNode(path, leafType, value as LeafComponent, NO_DIAGNOSTICS);
-    return validNode(path, leafType, buildComponent(leafType, fields), NO_DIAGNOSTICS);
-  }
-  const out = found.slice();
-  const errors = out.filter((d) => d.severity === "error");
-  if (errors.length === 0) return validNode(path, leafType, buildComponent(leafType, fields), out);
-  return { path, type: leafType, component: null, errors, children: NO_CHILDREN, headerErrors: NO_DIAGNOSTICS, diagnostics: out };
+  if (out.length === start && unchanged && countOwnKeys(value) === present) return value as LeafComponent;
+  return hasErrorSince(out, start) ? null : buildComponent(type, fields);
 }
 
-// Reused between components (the walk is synchronous and leaves do not nest) to spare allocations.
-const scratch: Diagnostic[] = [];
+/** Where a card's details go when the renderer's walk needs them. */
+interface CardDetails {
+  children: AnalyzedComponent[];
+  headerErrors: readonly Diagnostic[];
+  ownErrors: readonly Diagnostic[];
+}
+
+/**
+ * Checks a card: its header, its `components`, and each child (through `analyzeNode` when
+ * `details` asks for per-child records). Returns the normalised card with its valid children,
+ * or `null` when `components` itself is missing or not an array.
+ */
+function checkCard(value: Record<string, unknown>, path: string, walk: Walk, details: CardDetails | null): CardComponent | null {
+  const { out } = walk;
+  const headerValue = ownValue(value, "header");
+  let header: WidgetHeader | undefined;
+  if (headerValue !== undefined) {
+    const start = out.length;
+    header = checkHeader(headerValue, `${path}/header`, "header", out);
+    const headerErrors = errorsSince(out, start);
+    if (headerErrors.length > 0) {
+      header = undefined;
+      if (details) details.headerErrors = headerErrors;
+    }
+  }
+  const children = ownValue(value, "components");
+  if (!Array.isArray(children)) {
+    const error = children === undefined
+      ? diagnostic("missing_field", `${path}/components`, `The card has no "components"; expected an array of components (it may be empty).`)
+      : diagnostic("invalid_type", `${path}/components`, `Expected "components" to be an array of components, but found ${describeValue(children)}.`);
+    out.push(error);
+    if (details) details.ownErrors = [error];
+    return null;
+  }
+  const base = `${path}/components`;
+  let valid: LeafComponent[] | null = null; // copied only once a child differs from its input
+  for (let index = 0; index < children.length; index++) {
+    let component: WidgetComponent | null;
+    if (details) {
+      const node = analyzeNode(children[index], base, index, true, walk);
+      details.children.push(node);
+      component = node.component;
+    } else {
+      component = checkComponent(children[index], base, index, true, walk);
+    }
+    if (component !== children[index] && valid === null) valid = children.slice(0, index) as LeafComponent[];
+    if (valid !== null && component !== null) valid.push(component as LeafComponent);
+  }
+  const clean = valid === null && header === headerValue && countOwnKeys(value) === (headerValue === undefined ? 2 : 3);
+  if (clean) return value as CardComponent;
+  const card: CardComponent = { type: "card", components: valid ?? (children as LeafComponent[]) };
+  if (header !== undefined) card.header = header;
+  return card;
+}
+
+/** The renderer's walk: one record per component, reused from `walk.cache` when the object was seen. */
+function analyzeNode(value: unknown, base: string, index: number, insideCard: boolean, walk: Walk): AnalyzedComponent {
+  const path = `${base}/${index}`;
+  const { cache, out } = walk;
+  if (cache !== undefined && typeof value === "object" && value !== null) {
+    const hit = cache.get(value);
+    if (hit !== undefined && hit.path === path && hit.schemes === walk.schemes) {
+      for (const d of hit.node.diagnostics) out.push(d);
+      return hit.node;
+    }
+  }
+  const start = out.length;
+  const type = componentType(value);
+  let node: AnalyzedComponent;
+  if (type === "card" && !insideCard) {
+    const details: CardDetails = { children: [], headerErrors: NO_DIAGNOSTICS, ownErrors: NO_DIAGNOSTICS };
+    const card = checkCard(value as Record<string, unknown>, path, walk, details);
+    node = {
+      path,
+      type,
+      component: card,
+      errors: details.ownErrors,
+      children: details.children,
+      headerErrors: details.headerErrors,
+      diagnostics: out.length === start ? NO_DIAGNOSTICS : out.slice(start),
+    };
+  } else {
+    const component = checkComponent(value, base, index, insideCard, walk);
+    const diagnostics = out.length === start ? NO_DIAGNOSTICS : out.slice(start);
+    node = {
+      path,
+      type,
+      component,
+      errors: component === null ? diagnostics.filter((d) => d.severity === "error") : NO_DIAGNOSTICS,
+      children: NO_CHILDREN,
+      headerErrors: NO_DIAGNOSTICS,
+      diagnostics,
+    };
+  }
+  if (cache !== undefined && typeof value === "object" && value !== null) cache.set(value, { path, schemes: walk.schemes, node });
+  return node;
+}
+
+// Reused between leaves (the walk is synchronous and leaves do not nest) to spare allocations.
 const values: unknown[] = [];
 
 /** A fresh component with the checked values of the fields that are kept. */
@@ -300,95 +431,43 @@ function countOwnKeys(object: Record<string, unknown>): number {
   return count;
 }
 
-function analyzeCard(value: Record<string, unknown>, path: string, schemes: readonly string[], cache: AnalysisCache | undefined): AnalyzedComponent {
-  const diagnostics: Diagnostic[] = [];
-  const card: CardComponent = { type: "card", components: [] };
-  let headerErrors: readonly Diagnostic[] = NO_DIAGNOSTICS;
-  const headerValue = ownValue(value, "header");
-  if (headerValue !== undefined) {
-    const header = checkHeader(headerValue, `${path}/header`, "header", diagnostics);
-    headerErrors = diagnostics.filter((d) => d.severity === "error");
-    if (headerErrors.length === 0) card.header = header;
-  }
-
-  const childrenValue = ownValue(value, "components");
-  let errors: readonly Diagnostic[] = NO_DIAGNOSTICS;
-  let children: AnalyzedComponent[] = [];
-  if (childrenValue === undefined) {
-    errors = [diagnostic("missing_field", `${path}/components`, `The card has no "components"; expected an array of components (it may be empty).`)];
-    diagnostics.push(...errors);
-  } else if (!Array.isArray(childrenValue)) {
-    errors = [diagnostic("invalid_type", `${path}/components`, `Expected "components" to be an array of components, but found ${describeValue(childrenValue)}.`)];
-    diagnostics.push(...errors);
-  } else {
-    children = new Array(childrenValue.length);
-    const valid: LeafComponent[] = [];
-    for (let index = 0; index < childrenValue.length; index++) {
-      const child = analyzeCached(childrenValue[index], `${path}/components/${index}`, true, schemes, cache);
-      children[index] = child;
-      for (const d of child.diagnostics) diagnostics.push(d);
-      if (child.component !== null) valid.push(child.component as LeafComponent);
-    }
-    card.components = valid;
-  }
-  // A card whose header or children have errors still renders what is valid in isolate mode.
-  return {
-    path,
-    type: "card",
-    component: errors.length === 0 ? card : null,
-    errors,
-    children,
-    headerErrors,
-    diagnostics: diagnostics.length === 0 ? NO_DIAGNOSTICS : diagnostics,
-  };
-}
-
-function validNode(path: string, type: ComponentType, component: WidgetComponent, diagnostics: readonly Diagnostic[]): AnalyzedComponent {
-  return { path, type, component, errors: NO_DIAGNOSTICS, children: NO_CHILDREN, headerErrors: NO_DIAGNOSTICS, diagnostics };
-}
-
-function invalidNode(path: string, type: ComponentType | null, error: Diagnostic): AnalyzedComponent {
-  const errors = [error];
-  return { path, type, component: null, errors, children: NO_CHILDREN, headerErrors: NO_DIAGNOSTICS, diagnostics: errors };
-}
-
 /**
  * Checks one field's value (`undefined` when absent), pushing any diagnostic to `out`. Returns the normalised value to keep, or
  * `undefined` to leave the field out (absent, invalid, or an icon that is no image URL).
  */
-function checkField(value: unknown, field: FieldSpec, type: string, componentPath: string, schemes: readonly string[], out: Diagnostic[]): unknown {
+function checkField(value: unknown, field: FieldSpec, type: string, base: string, index: number, schemes: readonly string[], out: Diagnostic[]): unknown {
   if (value === undefined) {
-    if (field.required) out.push(diagnostic("missing_field", `${componentPath}/${field.name}`, `The ${type.replace("_", " ")} component has no "${field.name}"; expected ${EXPECTED_BY_KIND[field.kind]}.`));
+    if (field.required) out.push(diagnostic("missing_field", `${base}/${index}/${field.name}`, `The ${type.replace("_", " ")} component has no "${field.name}"; expected ${EXPECTED_BY_KIND[field.kind]}.`));
     return undefined;
   }
   switch (field.kind) {
     case "icon_url":
-      return checkIconUrl(value, `${componentPath}/${field.name}`, out);
+      return checkIconUrl(value, `${base}/${index}/${field.name}`, out);
     case "badge_items":
-      return checkBadgeItems(value, `${componentPath}/${field.name}`, out);
+      return checkBadgeItems(value, `${base}/${index}/${field.name}`, out);
     case "header":
       // Card headers are checked by analyzeCard; the table lists them for completeness.
       return undefined;
   }
   if (typeof value !== "string") {
-    out.push(diagnostic("invalid_type", `${componentPath}/${field.name}`, `Expected "${field.name}" to be ${EXPECTED_BY_KIND[field.kind]}, but found ${describeValue(value)}.`));
+    out.push(diagnostic("invalid_type", `${base}/${index}/${field.name}`, `Expected "${field.name}" to be ${EXPECTED_BY_KIND[field.kind]}, but found ${describeValue(value)}.`));
     return undefined;
   }
   switch (field.kind) {
     case "date_time":
       if (isRfc3339(value)) return value;
-      out.push(diagnostic("invalid_date_time", `${componentPath}/${field.name}`, `Expected "${field.name}" to be an RFC 3339 date-time such as "2024-07-15T12:34:56Z", but found ${quote(value)}.`));
+      out.push(diagnostic("invalid_date_time", `${base}/${index}/${field.name}`, `Expected "${field.name}" to be an RFC 3339 date-time such as "2024-07-15T12:34:56Z", but found ${quote(value)}.`));
       return undefined;
     case "button_type":
       if (value === "link") return value;
-      out.push(diagnostic("invalid_value", `${componentPath}/${field.name}`, `Expected "button_type" to be "link" (the only kind of button), but found ${quote(value)}.`));
+      out.push(diagnostic("invalid_value", `${base}/${index}/${field.name}`, `Expected "button_type" to be "link" (the only kind of button), but found ${quote(value)}.`));
       return undefined;
     case "url": {
       const check = checkLinkUrl(value, schemes);
       if (check.ok) return value;
       out.push(check.reason === "invalid"
-        ? diagnostic("invalid_url", `${componentPath}/${field.name}`, `Expected "url" to be an absolute URL such as "https://example.com/admin", but found ${quote(value)}.`)
-        : diagnostic("unsafe_url", `${componentPath}/${field.name}`, `The URL uses the scheme "${check.scheme}", which is not allowed; expected one of ${schemes.map(normalizeScheme).join(", ")}.`));
+        ? diagnostic("invalid_url", `${base}/${index}/${field.name}`, `Expected "url" to be an absolute URL such as "https://example.com/admin", but found ${quote(value)}.`)
+        : diagnostic("unsafe_url", `${base}/${index}/${field.name}`, `The URL uses the scheme "${check.scheme}", which is not allowed; expected one of ${schemes.map(normalizeScheme).join(", ")}.`));
       return undefined;
     }
   }

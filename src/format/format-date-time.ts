@@ -24,6 +24,11 @@ export interface FormattedDateTime {
 export const DEFAULT_DATE_PATTERN = "MMM d, yyyy, h:mm a";
 const FULL_DATE_PATTERN = "EEEE, MMMM d, yyyy, h:mm:ss a";
 
+const UTC_NAMES = new Set(["UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/Universal", "Etc/Zulu", "Universal", "Zulu", "Etc/UCT", "UCT"]);
+function isUtc(timeZone: string): boolean {
+  return UTC_NAMES.has(timeZone);
+}
+
 // Intl formatters are costly to create; one per locale, zone and style is enough.
 const intlCache = new Map<string, Intl.DateTimeFormat>();
 function intlFormatter(locale: string, timeZone: string, style: "short" | "full" | "parts"): Intl.DateTimeFormat {
@@ -46,7 +51,8 @@ function intlFormatter(locale: string, timeZone: string, style: "short" | "full"
               minute: "2-digit",
               second: "2-digit",
               hour12: true,
-              timeZoneName: "longOffset",
+              // The offset of UTC is known; asking Intl for it costs as much as the rest.
+              ...(isUtc(timeZone) ? {} : { timeZoneName: "longOffset" }),
             },
     );
     intlCache.set(key, formatter);
@@ -60,7 +66,7 @@ function intlFormatter(locale: string, timeZone: string, style: "short" | "full"
  * date-fns step (it dominated the cost of mounting a widget full of dates).
  */
 function formatEnglishDefault(date: Date, timeZone: string): FormattedDateTime {
-  let weekday = "", month = "", day = "", year = "", hour = "", minute = "", second = "", period = "", offset = "";
+  let weekday = "", month = "", day = "", year = "", hour = "", minute = "", second = "", period = "", offset = "+00:00";
   for (const part of intlFormatter("en-US", timeZone, "parts").formatToParts(date)) {
     switch (part.type) {
       case "weekday": weekday = part.value; break;

@@ -1,3 +1,4 @@
+import type { ReactElement } from "react";
 import type { ButtonComponent } from "../schema/widget-schema.js";
 import { useWidgetSettings } from "../render/widget-settings.js";
 import { renderExternalLink } from "./external-link.js";
@@ -8,7 +9,7 @@ export interface ButtonProps {
 }
 
 /** A link styled as a button, e.g. to an admin dashboard; opens in a new tab. */
-export function Button({ component }: ButtonProps) {
+export function Button({ component }: ButtonProps): ReactElement {
   const { allowedUrlSchemes } = useWidgetSettings();
   return renderExternalLink("button", "sc-button", component.url, component.label, allowedUrlSchemes);
 }

@@ -1,3 +1,4 @@
+import type { ReactElement } from "react";
 import type { LinkComponent } from "../schema/widget-schema.js";
 import { useWidgetSettings } from "../render/widget-settings.js";
 import { renderExternalLink } from "./external-link.js";
@@ -8,7 +9,7 @@ export interface LinkProps {
 }
 
 /** An inline text link; opens in a new tab. */
-export function Link({ component }: LinkProps) {
+export function Link({ component }: LinkProps): ReactElement {
   const { allowedUrlSchemes } = useWidgetSettings();
   return renderExternalLink("link", "sc-link", component.url, component.label, allowedUrlSchemes);
 }

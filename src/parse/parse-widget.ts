@@ -161,7 +161,9 @@ function analyzeRoot(input: unknown, options: ParseOptions, analysis: AnalyzedWi
     return;
   }
 
-  const maxComponents = options.limits?.maxComponents ?? DEFAULT_MAX_COMPONENTS;
+  const requested = options.limits?.maxComponents;
+  // A limit that is not a number ≥ 0 (NaN, a string from untyped code) must not mean "no limit".
+  const maxComponents = typeof requested === "number" && requested >= 0 ? requested : DEFAULT_MAX_COMPONENTS;
   const total = countComponents(components, maxComponents);
   if (total > maxComponents) {
     diagnostics.push(

@@ -250,6 +250,14 @@ describe("parseWidget: components", () => {
     expect(codesAt(valid([card]), { limits: { maxComponents: 7 } })).toEqual([]);
   });
 
+  test("a limit that is not a number falls back to the default instead of lifting it", () => {
+    const many = valid(Array.from({ length: 1001 }, () => ({ type: "divider" })));
+    for (const maxComponents of [Number.NaN, "5" as unknown as number, -1]) {
+      expect(codesAt(many, { limits: { maxComponents } })).toEqual([["too_many_components", "/components"]]);
+    }
+    expect(codesAt(many, { limits: { maxComponents: Number.POSITIVE_INFINITY } })).toEqual([]);
+  });
+
   test("the default limit is 1000 components", () => {
     const many = (n: number) => valid(Array.from({ length: n }, () => ({ type: "divider" })));
     expect(parseWidget(many(1000)).ok).toBe(true);

@@ -35,10 +35,23 @@ export const defaultComponents = {
 /** What the widget renders with: every entry memoised, so an unchanged component object skips re-rendering. */
 export type RenderRegistry = { [K in ComponentType]: JSXElementConstructor<ComponentPropsByType[K]> };
 
+// One memo wrapper per component function, ever: a host that writes `components={{ text: X }}`
+// inline passes a new object each render, and a new wrapper would be a new component type —
+// React would remount every overridden component on every render.
+const memoized = new WeakMap<object, unknown>();
+function memoOnce(component: ReactComponentType<object>): unknown {
+  let wrapper = memoized.get(component);
+  if (wrapper === undefined) {
+    wrapper = memo(component);
+    memoized.set(component, wrapper);
+  }
+  return wrapper;
+}
+
 function memoizeAll(components: WidgetComponents): RenderRegistry {
-  const memoized = {} as Record<ComponentType, unknown>;
-  for (const type of Object.keys(components) as ComponentType[]) memoized[type] = memo(components[type] as ReactComponentType<object>);
-  return memoized as RenderRegistry;
+  const registry = {} as Record<ComponentType, unknown>;
+  for (const type of Object.keys(components) as ComponentType[]) registry[type] = memoOnce(components[type] as ReactComponentType<object>);
+  return registry as RenderRegistry;
 }
 
 const memoizedDefaults = memoizeAll(defaultComponents);
@@ -50,7 +63,7 @@ export function resolveComponents(overrides: Partial<WidgetComponents> | undefin
   for (const type of Object.keys(defaultComponents) as ComponentType[]) {
     const override = overrides[type];
     if (typeof override === "function" || (typeof override === "object" && override !== null)) {
-      merged[type] = memo(override as ReactComponentType<object>);
+      merged[type] = memoOnce(override as ReactComponentType<object>);
     }
   }
   return merged as RenderRegistry;

@@ -33,3 +33,19 @@ test("a payload object that is new from top to bottom renders everything again",
   rerender(<Widget payload={make()} components={components} />);
   expect(rendered).toEqual(["a", "a"]);
 });
+
+test("overrides passed inline (a new components object each render) are not remounted", async () => {
+  const { useEffect } = await import("react");
+  let mounts = 0;
+  const Text: WidgetComponents["text"] = ({ component }) => {
+    useEffect(() => {
+      mounts++;
+    }, []);
+    return <p data-sidecard-component="text">{component.value}</p>;
+  };
+  const payload = { version: "1.0.0", header: {}, components: [{ type: "text", label: "a", value: "1" }] };
+  const { rerender } = render(<Widget payload={payload} components={{ text: Text }} />);
+  rerender(<Widget payload={payload} components={{ text: Text }} />);
+  rerender(<Widget payload={{ ...payload }} components={{ text: Text }} />);
+  expect(mounts).toBe(1);
+});

@@ -86,10 +86,21 @@ function formatEnglishDefault(date: Date, timeZone: string): FormattedDateTime {
   };
 }
 
+// The viewer's own zone and locale, read once: `Intl.DateTimeFormat()` is costly and every
+// date of a widget rendered without `timeZone` / `locale` would otherwise build one.
+let viewerDefaults: { timeZone: string; locale: string } | undefined;
+function viewer(): { timeZone: string; locale: string } {
+  if (viewerDefaults === undefined) {
+    const options = Intl.DateTimeFormat().resolvedOptions();
+    viewerDefaults = { timeZone: options.timeZone ?? "UTC", locale: options.locale };
+  }
+  return viewerDefaults;
+}
+
 const zoneCache = new Map<string, string>();
 /** The zone to format in: the given IANA name when it exists, else UTC (never a crash). */
 export function resolveTimeZone(timeZone: string | undefined): string {
-  const requested = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
+  const requested = timeZone ?? viewer().timeZone;
   let resolved = zoneCache.get(requested);
   if (resolved === undefined) {
     try {
@@ -106,7 +117,7 @@ export function resolveTimeZone(timeZone: string | undefined): string {
 const localeCache = new Map<string, string>();
 /** The BCP 47 tag to format with: the given one when the runtime knows it, else en-US. */
 export function resolveLocaleTag(locale: string | Locale | undefined): string {
-  const requested = typeof locale === "object" ? (locale.code ?? "en-US") : (locale ?? Intl.DateTimeFormat().resolvedOptions().locale);
+  const requested = typeof locale === "object" ? (locale.code ?? "en-US") : (locale ?? viewer().locale);
   let resolved = localeCache.get(requested);
   if (resolved === undefined) {
     try {

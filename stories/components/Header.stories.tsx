@@ -61,6 +61,16 @@ export const NoHeader: Story = {
   },
 };
 
+export const NamedByLabel: Story = {
+  name: "Region named by the label prop",
+  args: { label: "Stripe billing", payload: { version: "1.0.0", header: { title: "Billing" }, components: body } },
+  play: async ({ canvasElement }) => {
+    // `label` (e.g. the app's name) names the region; the title stays the visible heading.
+    await expect(within(canvasElement).getByRole("region", { name: "Stripe billing" })).toBeVisible();
+    await expect(within(canvasElement).getByRole("heading", { name: "Billing" })).toBeVisible();
+  },
+};
+
 export const LongTitle: Story = {
   name: "Long title (ellipsis)",
   args: {

@@ -21,8 +21,11 @@ function daysInMonth(year: number, month: number): number {
 // two-digit-year rule for the years 0000–0099.
 const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
 
-/** The instant in epoch milliseconds, or NaN when `text` is not an RFC 3339 date-time. */
-function readRfc3339(text: string): number {
+/**
+ * The instant in epoch milliseconds, or NaN when `text` is not an RFC 3339 date-time. With
+ * `validateOnly` a valid text gives 0: every check is done, the arithmetic is skipped.
+ */
+function readRfc3339(text: string, validateOnly: boolean): number {
   if (typeof text !== "string" || text.length < 20) return Number.NaN;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
@@ -60,6 +63,7 @@ function readRfc3339(text: string): number {
   } else {
     return Number.NaN;
   }
+  if (validateOnly) return 0;
   // A leap second (:60) is accepted as the RFC allows and read as :59.
   const utc = Date.UTC(year < 100 ? year + 400 : year, month - 1, day, hour, minute - offsetMinutes, second === 60 ? 59 : second, millis);
   return year < 100 ? utc - FOUR_CENTURIES_MS : utc;
@@ -70,11 +74,11 @@ function readRfc3339(text: string): number {
  * wrong shape, or a date or time that does not exist (2023-02-29, month 13, hour 24).
  */
 export function parseRfc3339(text: string): Date | null {
-  const time = readRfc3339(text);
+  const time = readRfc3339(text, false);
   return Number.isNaN(time) ? null : new Date(time);
 }
 
 /** True when `text` is an RFC 3339 date-time of a moment that exists (allocates nothing). */
 export function isRfc3339(text: string): boolean {
-  return !Number.isNaN(readRfc3339(text));
+  return !Number.isNaN(readRfc3339(text, true));
 }

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
+import fc from "fast-check";
 import { isSafeUrl, parseWidget } from "../../src/index.js";
+import { checkLinkUrl } from "../../src/parse/url-safety.js";
 
 const link = (url: unknown) => ({ version: "1.0.0", header: {}, components: [{ type: "link", label: "Go", url }] });
 const codes = (url: unknown, options?: Parameters<typeof parseWidget>[1]) => parseWidget(link(url), options).diagnostics.map((d) => [d.code, d.path]);
@@ -47,5 +49,34 @@ describe("URL safety", () => {
       components: [{ type: "button", label: "Go", button_type: "link", url: " javascript:alert(1)" }],
     });
     expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([["unsafe_url", "/components/0/url"]]);
+  });
+});
+
+describe("the plain-URL fast path agrees with the WHATWG parser", () => {
+  // Strings built from the pieces where the hand-read fast path could go wrong: scheme case,
+  // empty and numeric labels, 0x-numbers, punycode, ports past 65535, spaces and non-ASCII.
+  const label = fc.constantFrom("a", "example", "com", "0x", "0x1f", "0xg", "123", "1f", "xn--a", "XN--b", "", "-", "é", "a b", "_x", "[::1]");
+  const host = fc.tuple(fc.array(label, { minLength: 1, maxLength: 4 }), fc.boolean()).map(([labels, dot]) => labels.join(".") + (dot ? "." : ""));
+  const port = fc.oneof(fc.constant(""), fc.constantFrom(":", ":0", ":80", ":65535", ":65536", ":99999", ":123456"), fc.integer({ min: 0, max: 999999 }).map((n) => `:${n}`));
+  const rest = fc.oneof(fc.constant(""), fc.string({ maxLength: 6 }).map((s) => `/${s}`), fc.constantFrom("?a=1", "#x", "/\u00a0", "\\\\x"));
+  const scheme = fc.constantFrom("http://", "HTTPS://", "hTtP://", "https:", "mailto:", "TEL:", "javascript:", "ftp://", "//", "");
+  const url = fc.tuple(scheme, host, port, rest).map((parts) => parts.join(""));
+
+  test("checkLinkUrl accepts exactly what new URL parses with an allowed scheme", () => {
+    fc.assert(
+      fc.property(url, (value) => {
+        let expected: string | null;
+        try {
+          expected = new URL(value).protocol.slice(0, -1);
+        } catch {
+          expected = null;
+        }
+        const check = checkLinkUrl(value);
+        const allowed = expected !== null && ["https", "http", "mailto", "tel"].includes(expected);
+        expect(check.ok).toBe(allowed);
+        if (expected !== null) expect(check.scheme).toBe(expected);
+      }),
+      { seed: 20261128, numRuns: 5000 },
+    );
   });
 });

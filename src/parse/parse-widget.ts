@@ -13,6 +13,7 @@ import type {
 import { COMPONENT_FIELDS, EXPECTED_BY_KIND, type FieldSpec } from "./component-fields.js";
 import { describeValue, isPlainObject, ownValue, quote } from "./describe-value.js";
 import { isRfc3339 } from "./rfc3339.js";
+import { isCleanLeaf, isObjectPrototypePristine } from "./clean-leaf.js";
 import { checkLinkUrl, DEFAULT_URL_SCHEMES, normalizeScheme, toSafeIconSrc } from "./url-safety.js";
 
 export interface WidgetLimits {
@@ -172,7 +173,12 @@ function analyzeRoot(input: unknown, options: ParseOptions, analysis: AnalyzedWi
     return;
   }
 
-  const walk: Walk = { out: diagnostics, schemes: options.allowedUrlSchemes ?? DEFAULT_URL_SCHEMES, cache };
+  const walk: Walk = {
+    out: diagnostics,
+    schemes: options.allowedUrlSchemes ?? DEFAULT_URL_SCHEMES,
+    cache,
+    pristine: isObjectPrototypePristine(),
+  };
   if (nodes) {
     const analyzed: AnalyzedComponent[] = new Array(components.length);
     for (let index = 0; index < components.length; index++) analyzed[index] = analyzeNode(components[index], "/components", index, false, walk);
@@ -227,20 +233,23 @@ function readMajor(version: string): number | null {
 
 /** Checks a widget or card header; returns it normalised (bad icons left out). */
 function checkHeader(value: unknown, path: string, name: string, out: Diagnostic[]): WidgetHeader {
-  const header: WidgetHeader = {};
   if (!isPlainObject(value)) {
     out.push(diagnostic("invalid_type", path, `Expected "${name}" to be ${EXPECTED_BY_KIND.header}, but found ${describeValue(value)}.`));
-    return header;
+    return {};
   }
   const title = ownValue(value, "title");
-  if (typeof title === "string") header.title = title;
-  else if (title !== undefined) out.push(diagnostic("invalid_type", `${path}/title`, `Expected "title" to be a string, but found ${describeValue(title)}.`));
+  const titleValid = title === undefined || typeof title === "string";
+  if (!titleValid) out.push(diagnostic("invalid_type", `${path}/title`, `Expected "title" to be a string, but found ${describeValue(title)}.`));
   const iconValue = ownValue(value, "icon_url");
-  const icon = checkIconUrl(iconValue, `${path}/icon_url`, out);
+  const icon = iconValue === undefined ? undefined : checkIconUrl(iconValue, `${path}/icon_url`, out);
+  // Already exactly a header: keep the input object. A new one is built only when something
+  // differs, so the common case allocates nothing (and optimised code keeps no map that dies).
+  const kept = (typeof title === "string" ? 1 : 0) + (icon === undefined ? 0 : 1);
+  if (titleValid && icon === iconValue && countOwnKeys(value) === kept) return value as WidgetHeader;
+  const header: WidgetHeader = {};
+  if (typeof title === "string") header.title = title;
   if (icon !== undefined) header.icon_url = icon;
-  // Already exactly a header: keep the input object (nothing copied).
-  const clean = (title === undefined || typeof title === "string") && icon === iconValue && countOwnKeys(value) === countOwnKeys(header);
-  return clean ? (value as WidgetHeader) : header;
+  return header;
 }
 
 /** Returns the icon URL to keep, or `undefined` (after a warning when one was given but is no image URL). */
@@ -256,6 +265,8 @@ interface Walk {
   out: Diagnostic[];
   schemes: readonly string[];
   cache: AnalysisCache | undefined;
+  /** See `isObjectPrototypePristine`: read once per walk. */
+  pristine: boolean;
 }
 
 function hasErrorSince(out: readonly Diagnostic[], start: number): boolean {
@@ -279,6 +290,8 @@ function componentType(value: unknown): ComponentType | null {
  * component, or `null` when it has errors of its own. Paths are only built for diagnostics.
  */
 function checkComponent(value: unknown, base: string, index: number, insideCard: boolean, walk: Walk): WidgetComponent | null {
+  // The common case, an object that already is exactly a valid leaf, in one cheap check.
+  if (isCleanLeaf(value, walk.schemes, walk.pristine)) return value;
   if (!isPlainObject(value)) {
     walk.out.push(diagnostic("invalid_type", `${base}/${index}`, `Expected a component object with a "type", but found ${describeValue(value)}.`));
     return null;
@@ -481,12 +494,12 @@ function checkBadgeItems(value: unknown, path: string, out: Diagnostic[]): Badge
     out.push(diagnostic("invalid_type", path, `Expected "items" to be ${EXPECTED_BY_KIND.badge_items}, but found ${describeValue(value)}.`));
     return undefined;
   }
-  const items: BadgeItem[] = new Array(value.length);
-  let clean = true; // every item already is exactly { value, color }: keep the input array
+  let items: BadgeItem[] | null = null; // copied only once an item needs normalising
+  let readable = true;
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
     if (!isPlainObject(item)) {
-      clean = false;
+      readable = false;
       out.push(diagnostic("invalid_type", `${path}/${index}`, `Expected each badge item to be an object with "value" and "color", but found ${describeValue(item)}.`));
       continue;
     }
@@ -504,11 +517,12 @@ function checkBadgeItems(value: unknown, path: string, out: Diagnostic[]): Badge
         : `Unknown badge color ${typeof color === "string" ? quote(color) : `(${describeValue(color)})`}; expected one of ${COLOR_LIST}. It renders gray.`));
     }
     if (known && typeof text === "string" && countOwnKeys(item) === 2) {
-      items[index] = item as BadgeItem;
+      if (items !== null) items.push(item as BadgeItem);
     } else {
-      clean = false;
-      items[index] = { value: text as string, color: (known ? color : "gray") as BadgeColor };
+      items ??= (value as BadgeItem[]).slice(0, index);
+      items.push({ value: text as string, color: (known ? color : "gray") as BadgeColor });
     }
   }
-  return clean ? (value as BadgeItem[]) : items;
+  // An item that is no object is an error that drops the component: no items to keep.
+  return readable ? (items ?? (value as BadgeItem[])) : undefined;
 }

@@ -11,12 +11,15 @@ export function normalizeScheme(scheme: string): string {
   return scheme.trim().toLowerCase().replace(/:$/, "");
 }
 
-// Plain ASCII URLs that the WHATWG parser is certain to accept with this scheme skip
-// `new URL`, which costs microseconds per call; everything else takes the full parser. Read by
-// hand because this runs for every link of every payload: no match arrays, no substrings.
-//   http(s)://host[:port][/?#printable ASCII…]  with host labels of [A-Za-z0-9-], the last one
-//   holding a letter and not a 0x-number (so no IPv4 parsing), no punycode (xn--), port ≤ 65535
-//   mailto:/tel: followed by printable ASCII
+// Plain URLs that the WHATWG parser is certain to accept with this scheme skip `new URL`,
+// which costs microseconds per call; everything else takes the full parser. Read by hand
+// because this runs for every link of every payload: no match arrays, no substrings.
+//   http(s)://host[:port] then the end or "/", "?" or "#", with host labels of [A-Za-z0-9-],
+//   the last one holding a letter and not a 0x-number (so no IPv4 parsing), no punycode
+//   (xn--), port ≤ 65535;  or mailto:/tel:
+// Only the start needs reading: past the authority of an http(s) URL, and anywhere after
+// "mailto:"/"tel:", the parser percent-encodes or drops what it meets but never fails (the
+// property test in test/parse/url-safety.test.ts holds this against `new URL`).
 
 /** True when `value` starts with `prefix` (lower-case letters, ":" and "/"), ignoring letter case. */
 function startsWithFolded(value: string, prefix: string): boolean {
@@ -25,24 +28,16 @@ function startsWithFolded(value: string, prefix: string): boolean {
   return true;
 }
 
-function printableFrom(value: string, start: number): boolean {
-  for (let i = start; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x21 || c > 0x7e) return false;
-  }
-  return true;
-}
-
 const isLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isHexDigit = (c: number) => isDigit(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
 
-/** The host ends where this returns false; `start` is just after "//". Returns the index after the host, or -1. */
+/** `start` is just after "//". Returns the index just past a plain host, or -1. */
 function scanPlainHost(value: string, start: number): number {
   let i = start;
   let labelStart = start;
   let labelHasLetter = false;
-  let lastStart = -1;
+  let lastStart = -1; // the last non-empty label: a trailing dot may follow it
   let lastEnd = -1;
   let lastHasLetter = false;
   for (; i < value.length; i++) {
@@ -56,7 +51,10 @@ function scanPlainHost(value: string, start: number): number {
       labelHasLetter = false;
     } else if (isLetter(c)) {
       labelHasLetter = true;
-    } else if (!isDigit(c) && c !== 0x2d) {
+    } else if (c === 0x2d) {
+      // "xn--" anywhere: punycode, which the parser decodes and may reject.
+      if (i - 3 >= start && value.charCodeAt(i - 1) === 0x2d && (value.charCodeAt(i - 2) | 0x20) === 0x6e && (value.charCodeAt(i - 3) | 0x20) === 0x78) return -1;
+    } else if (!isDigit(c)) {
       break;
     }
   }
@@ -72,9 +70,6 @@ function scanPlainHost(value: string, start: number): number {
     for (let k = lastStart + 2; k < lastEnd && hex; k++) hex = isHexDigit(value.charCodeAt(k));
     if (hex) return -1;
   }
-  for (let k = start; k + 3 < i; k++) {
-    if ((value.charCodeAt(k) | 0x20) === 0x78 && (value.charCodeAt(k + 1) | 0x20) === 0x6e && value.charCodeAt(k + 2) === 0x2d && value.charCodeAt(k + 3) === 0x2d) return -1;
-  }
   return i;
 }
 
@@ -88,9 +83,9 @@ function plainScheme(value: string): string | null {
     scheme = "http";
     i = 7;
   } else if (startsWithFolded(value, "mailto:")) {
-    return printableFrom(value, 7) ? "mailto" : null;
+    return "mailto";
   } else if (startsWithFolded(value, "tel:")) {
-    return printableFrom(value, 4) ? "tel" : null;
+    return "tel";
   } else {
     return null;
   }
@@ -104,8 +99,7 @@ function plainScheme(value: string): string | null {
   }
   if (i === value.length) return scheme;
   const c = value.charCodeAt(i);
-  if (c !== 0x2f && c !== 0x3f && c !== 0x23) return null;
-  return printableFrom(value, i) ? scheme : null;
+  return c === 0x2f || c === 0x3f || c === 0x23 ? scheme : null;
 }
 
 function schemeAllowed(scheme: string, allowedSchemes: readonly string[]): boolean {
@@ -137,7 +131,8 @@ export function checkLinkUrl(value: string, allowedSchemes: readonly string[] = 
 
 /** True when a button or link may point at `value`: an absolute URL with an allowed scheme. */
 export function isSafeUrl(value: string, allowedSchemes: readonly string[] = DEFAULT_URL_SCHEMES): boolean {
-  return checkLinkUrl(value, allowedSchemes).ok;
+  const scheme = plainScheme(value); // no result object on the fast path: this runs per link
+  return scheme === null ? checkLinkUrl(value, allowedSchemes).ok : schemeAllowed(scheme, allowedSchemes);
 }
 
 /** Icons are images only: absolute http(s) URLs or inline `data:image/…` URLs. */

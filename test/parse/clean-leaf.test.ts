@@ -1,0 +1,130 @@
+import fc from "fast-check";
+import { afterEach, describe, expect, test } from "vitest";
+import { parseWidget, type ParseResult } from "../../src/index.js";
+import { isCleanLeaf, isObjectPrototypePristine } from "../../src/parse/clean-leaf.js";
+import { DEFAULT_URL_SCHEMES } from "../../src/parse/url-safety.js";
+import { leafComponent, mutatedPayload, validPayload } from "../fuzz/arbitraries.js";
+
+// isCleanLeaf is parseWidget's fast path: it may only say yes to an object the full walk would
+// keep as it is, with no diagnostic. An enumerable property on Object.prototype makes the
+// prototype not pristine, which turns the fast path off for every {} object — so the same
+// input can be parsed both ways and compared.
+
+const clean = (value: unknown) => isCleanLeaf(value, DEFAULT_URL_SCHEMES, true);
+
+/** parseWidget with the fast path off, by making Object.prototype not pristine for the call. */
+function parseByFullWalk(input: unknown): ParseResult {
+  Object.defineProperty(Object.prototype, "sidecardTestMarker", { value: 1, enumerable: true, writable: true, configurable: true });
+  let pristine: boolean;
+  let result: ParseResult;
+  try {
+    pristine = isObjectPrototypePristine();
+    result = parseWidget(input);
+  } finally {
+    delete (Object.prototype as Record<string, unknown>).sidecardTestMarker;
+  }
+  expect(pristine).toBe(false);
+  return result;
+}
+
+/** The components parseWidget kept as the very input objects (leaves at the top and in cards). */
+function keptAsIs(input: unknown, result: ParseResult): unknown[] {
+  const kept: unknown[] = [];
+  const inputs = (input as { components?: unknown }).components;
+  const outputs = result.payload?.components ?? [];
+  if (!Array.isArray(inputs)) return kept;
+  outputs.forEach((component, i) => {
+    if (component === inputs[i]) kept.push(component);
+    if (component.type === "card" && Array.isArray((inputs[i] as { components?: unknown })?.components)) {
+      const children = (inputs[i] as { components: unknown[] }).components;
+      component.components.forEach((child, j) => {
+        if (child === children[j]) kept.push(child);
+      });
+    }
+  });
+  return kept;
+}
+
+afterEach(() => {
+  expect(isObjectPrototypePristine()).toBe(true);
+});
+
+describe("isCleanLeaf", () => {
+  test.each([
+    { type: "text", label: "Plan", value: "Enterprise" },
+    { type: "text", label: "Plan", value: "Enterprise", icon_url: "https://cdn.example.com/i.png" },
+    { type: "date_time", label: "Renews", value: "2024-07-15T12:34:56Z" },
+    { type: "badge", label: "Tags", items: [{ value: "VIP", color: "green" }] },
+    { type: "badge", label: "Tags", items: [] },
+    { type: "button", label: "Open", button_type: "link", url: "https://admin.example.com/a/1" },
+    { type: "link", label: "Docs", url: "mailto:help@example.com" },
+    { type: "divider" },
+  ])("says yes to the clean $type component", (component) => {
+    expect(clean(component)).toBe(true);
+    expect(clean(Object.assign(Object.create(null), component))).toBe(true);
+  });
+
+  test.each([
+    ["an extra key", { type: "text", label: "a", value: "b", note: "x" }],
+    ["a missing field", { type: "text", label: "a" }],
+    ["a field of the wrong type", { type: "text", label: 1, value: "b" }],
+    ["an icon that is no image URL", { type: "text", label: "a", value: "b", icon_url: "javascript:alert(1)" }],
+    ["an invalid date", { type: "date_time", label: "a", value: "2023-02-29T00:00:00Z" }],
+    ["an unknown color", { type: "badge", label: "a", items: [{ value: "x", color: "pink" }] }],
+    ["a badge item with an extra key", { type: "badge", label: "a", items: [{ value: "x", color: "red", id: 1 }] }],
+    ["a badge item that is an array", { type: "badge", label: "a", items: [["x", "red"]] }],
+    ["a badge item with an inherited value", { type: "badge", label: "a", items: [Object.create({ value: "x", color: "red" })] }],
+    ["a button that is not a link", { type: "button", label: "a", button_type: "submit", url: "https://a.example" }],
+    ["an unsafe URL", { type: "link", label: "a", url: "javascript:alert(1)" }],
+    ["a relative URL", { type: "link", label: "a", url: "/admin" }],
+    ["a card", { type: "card", components: [] }],
+    ["an unknown type", { type: "chart" }],
+    ["an array", [{ type: "divider" }]],
+    ["a class instance", new (class Divider { type = "divider"; })()],
+    ["inherited fields", Object.create({ type: "text", label: "a", value: "b" })],
+  ])("says no to %s", (_name, value) => {
+    expect(clean(value)).toBe(false);
+  });
+
+  test("says no to a URL scheme the host did not allow", () => {
+    expect(isCleanLeaf({ type: "link", label: "a", url: "tel:123" }, ["https"], true)).toBe(false);
+  });
+
+  test("reads nothing through a prototype that is not pristine", () => {
+    expect(isCleanLeaf({ type: "divider" }, DEFAULT_URL_SCHEMES, false)).toBe(false);
+  });
+
+  test("says yes to every clean valid component the fuzzer makes", () => {
+    fc.assert(
+      fc.property(leafComponent, (component) => {
+        expect(clean(JSON.parse(JSON.stringify(component)))).toBe(true);
+      }),
+      { seed: 20261128, numRuns: 1000 },
+    );
+  });
+});
+
+describe("parseWidget gives the same result with and without the fast path", () => {
+  const sameBothWays = (input: unknown) => {
+    const fast = parseWidget(input);
+    const full = parseByFullWalk(input);
+    expect(fast).toEqual(full);
+    expect(keptAsIs(input, fast)).toEqual(keptAsIs(input, full));
+  };
+
+  test("on valid payloads", () => {
+    fc.assert(fc.property(validPayload, sameBothWays), { seed: 20261128, numRuns: 300 });
+  });
+
+  test("on valid payloads with random edits", () => {
+    fc.assert(fc.property(mutatedPayload, sameBothWays), { seed: 20261128, numRuns: 1000 });
+  });
+
+  test("keeps clean components as the very input objects either way", () => {
+    const text = { type: "text", label: "Plan", value: "Enterprise" };
+    const card = { type: "card", components: [text, { type: "divider" }] };
+    const input = { version: "1.0.0", header: {}, components: [card, text] };
+    expect(keptAsIs(input, parseWidget(input))).toHaveLength(4); // the card, its two children, the top-level text
+    expect(keptAsIs(input, parseByFullWalk(input))).toHaveLength(4); // the card, its two children, the top-level text
+  });
+});

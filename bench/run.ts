@@ -5,6 +5,7 @@
  *   npm run bench                 # full run (warm-ups, then ≥ 15 repetitions per figure)
  *   npm run bench -- --quick      # fewer repetitions, for a quick look while optimising
  *   npm run bench -- --sizes 1000 # only some payload sizes
+ *   npm run bench -- --reps 40    # more repetitions (narrower medians on a noisy machine)
  *   CHROMIUM_PATH=/path/to/chrome npm run bench
  *
  * Writes bench/results/latest.json; exits 1 when a target is missed.
@@ -24,7 +25,8 @@ const quick = args.includes("--quick");
 const sizesArg = args.indexOf("--sizes");
 const SIZES = sizesArg >= 0 ? args[sizesArg + 1].split(",").map(Number) : [100, 1_000, 10_000];
 const WARMUPS = quick ? 2 : 5;
-const REPS = quick ? 5 : 15;
+const repsArg = args.indexOf("--reps");
+const REPS = repsArg >= 0 ? Number(args[repsArg + 1]) : quick ? 5 : 15;
 const NODE_REPS = quick ? 10 : 25;
 const profile = args.includes("--profile");
 const VARIANTS = ["widget", "baseline"] as const;

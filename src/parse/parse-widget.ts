@@ -37,6 +37,8 @@ export const DEFAULT_MAX_COMPONENTS = 1000;
 
 /** One component as the renderer needs it: valid content, or the errors that stand in its place. */
 export interface AnalyzedComponent {
+  /** The payload value this record was made from: a later analysis reuses the record when it meets the same object at the same place. */
+  input: unknown;
   path: string;
   /** The wire type when it is one of the seven, otherwise `null`. */
   type: ComponentType | null;
@@ -61,16 +63,11 @@ export interface AnalyzedWidget {
   headerErrors: Diagnostic[];
   components: AnalyzedComponent[];
   payload: WidgetPayload | null;
+  /** The URL schemes the analysis allowed: records are only reused under the same ones. */
+  schemes: readonly string[];
   /** parseWidget's components while walking (the renderer's walk keeps `components` instead). */
   normalized?: WidgetComponent[];
 }
-
-/**
- * Remembers the analysis of component objects already seen, so a re-render with a new payload
- * that keeps most component objects (an immutable update) reuses their results — and React can
- * skip re-rendering them. Entries are only valid for the same path and the same URL schemes.
- */
-export type AnalysisCache = WeakMap<object, { path: string; schemes: readonly string[]; node: AnalyzedComponent }>;
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 const NO_CHILDREN: readonly AnalyzedComponent[] = Object.freeze([]);
@@ -85,16 +82,23 @@ const COLOR_LIST = BADGE_COLORS.join(", ");
  * one pass. Never throws: whatever `input` is, the answer is a result with diagnostics.
  */
 export function parseWidget(input: unknown, options: ParseOptions = {}): ParseResult {
-  const { diagnostics, payload } = walkWidget(input, options, undefined, false);
+  const { diagnostics, payload } = walkWidget(input, options, null, false);
   return { ok: payload !== null, payload, diagnostics };
 }
 
-/** The analysis behind `parseWidget`, kept per component so the renderer can isolate errors. */
-export function analyzeWidget(input: unknown, options: ParseOptions = {}, cache?: AnalysisCache): AnalyzedWidget {
-  return walkWidget(input, options, cache, true);
+/**
+ * The analysis behind `parseWidget`, kept per component so the renderer can isolate errors.
+ * Given the `previous` analysis (of the payload rendered before), a component object found
+ * again at the same place keeps its record: an immutable update re-checks only what changed,
+ * and React can skip re-rendering the rest. Matching by place needs no lookup table, which on
+ * a first mount would cost a hash insertion and an entry per component.
+ */
+export function analyzeWidget(input: unknown, options: ParseOptions = {}, previous?: AnalyzedWidget | null): AnalyzedWidget {
+  return walkWidget(input, options, previous ?? null, true);
 }
 
-function walkWidget(input: unknown, options: ParseOptions, cache: AnalysisCache | undefined, nodes: boolean): AnalyzedWidget {
+function walkWidget(input: unknown, options: ParseOptions, previous: AnalyzedWidget | null, nodes: boolean): AnalyzedWidget {
+  const schemes = options.allowedUrlSchemes ?? DEFAULT_URL_SCHEMES;
   const analysis: AnalyzedWidget = {
     diagnostics: [],
     rootErrors: [],
@@ -103,9 +107,10 @@ function walkWidget(input: unknown, options: ParseOptions, cache: AnalysisCache 
     headerErrors: [],
     components: [],
     payload: null,
+    schemes,
   };
   try {
-    analyzeRoot(input, options, analysis, cache, nodes);
+    analyzeRoot(input, options, analysis, previous !== null && previous.schemes === schemes ? previous.components : null, nodes);
   } catch (error) {
     // Only exotic inputs get here (throwing getters, proxies); JSON values never do.
     analysis.diagnostics.push(
@@ -130,7 +135,7 @@ function walkWidget(input: unknown, options: ParseOptions, cache: AnalysisCache 
   return analysis;
 }
 
-function analyzeRoot(input: unknown, options: ParseOptions, analysis: AnalyzedWidget, cache: AnalysisCache | undefined, nodes: boolean): void {
+function analyzeRoot(input: unknown, options: ParseOptions, analysis: AnalyzedWidget, before: readonly AnalyzedComponent[] | null, nodes: boolean): void {
   const { diagnostics } = analysis;
   if (!isPlainObject(input)) {
     diagnostics.push(
@@ -173,15 +178,12 @@ function analyzeRoot(input: unknown, options: ParseOptions, analysis: AnalyzedWi
     return;
   }
 
-  const walk: Walk = {
-    out: diagnostics,
-    schemes: options.allowedUrlSchemes ?? DEFAULT_URL_SCHEMES,
-    cache,
-    pristine: isObjectPrototypePristine(),
-  };
+  const walk: Walk = { out: diagnostics, schemes: analysis.schemes, pristine: isObjectPrototypePristine() };
   if (nodes) {
     const analyzed: AnalyzedComponent[] = new Array(components.length);
-    for (let index = 0; index < components.length; index++) analyzed[index] = analyzeNode(components[index], "/components", index, false, walk);
+    for (let index = 0; index < components.length; index++) {
+      analyzed[index] = analyzeNode(components[index], "/components", index, false, walk, before?.[index]);
+    }
     analysis.components = analyzed;
   } else {
     // parseWidget: no per-component records, and nothing copied for components already clean.
@@ -264,7 +266,6 @@ interface Walk {
   /** Every diagnostic, in document order. */
   out: Diagnostic[];
   schemes: readonly string[];
-  cache: AnalysisCache | undefined;
   /** See `isObjectPrototypePristine`: read once per walk. */
   pristine: boolean;
 }
@@ -335,6 +336,8 @@ function checkLeaf(value: Record<string, unknown>, type: Exclude<ComponentType, 
 /** Where a card's details go when the renderer's walk needs them. */
 interface CardDetails {
   children: AnalyzedComponent[];
+  /** The children's records from the previous analysis of this place, for reuse. */
+  before: readonly AnalyzedComponent[] | undefined;
   headerErrors: readonly Diagnostic[];
   ownErrors: readonly Diagnostic[];
 }
@@ -371,7 +374,7 @@ function checkCard(value: Record<string, unknown>, path: string, walk: Walk, det
   for (let index = 0; index < children.length; index++) {
     let component: WidgetComponent | null;
     if (details) {
-      const node = analyzeNode(children[index], base, index, true, walk);
+      const node = analyzeNode(children[index], base, index, true, walk, details.before?.[index]);
       details.children.push(node);
       component = node.component;
     } else {
@@ -387,24 +390,21 @@ function checkCard(value: Record<string, unknown>, path: string, walk: Walk, det
   return card;
 }
 
-/** The renderer's walk: one record per component, reused from `walk.cache` when the object was seen. */
-function analyzeNode(value: unknown, base: string, index: number, insideCard: boolean, walk: Walk): AnalyzedComponent {
-  const path = `${base}/${index}`;
-  const { cache, out } = walk;
-  if (cache !== undefined && typeof value === "object" && value !== null) {
-    const hit = cache.get(value);
-    if (hit !== undefined && hit.path === path && hit.schemes === walk.schemes) {
-      for (const d of hit.node.diagnostics) out.push(d);
-      return hit.node;
-    }
+/** The renderer's walk: one record per component; `before` (the record of the same place in the previous analysis) is reused when it was made from the same object. */
+function analyzeNode(value: unknown, base: string, index: number, insideCard: boolean, walk: Walk, before: AnalyzedComponent | undefined): AnalyzedComponent {
+  const { out } = walk;
+  if (before !== undefined && before.input === value && typeof value === "object" && value !== null) {
+    for (const d of before.diagnostics) out.push(d);
+    return before;
   }
+  const path = `${base}/${index}`;
   const start = out.length;
   const type = componentType(value);
-  let node: AnalyzedComponent;
   if (type === "card" && !insideCard) {
-    const details: CardDetails = { children: [], headerErrors: NO_DIAGNOSTICS, ownErrors: NO_DIAGNOSTICS };
+    const details: CardDetails = { children: [], before: before?.type === "card" ? before.children : undefined, headerErrors: NO_DIAGNOSTICS, ownErrors: NO_DIAGNOSTICS };
     const card = checkCard(value as Record<string, unknown>, path, walk, details);
-    node = {
+    return {
+      input: value,
       path,
       type,
       component: card,
@@ -413,21 +413,19 @@ function analyzeNode(value: unknown, base: string, index: number, insideCard: bo
       headerErrors: details.headerErrors,
       diagnostics: out.length === start ? NO_DIAGNOSTICS : out.slice(start),
     };
-  } else {
-    const component = checkComponent(value, base, index, insideCard, walk);
-    const diagnostics = out.length === start ? NO_DIAGNOSTICS : out.slice(start);
-    node = {
-      path,
-      type,
-      component,
-      errors: component === null ? diagnostics.filter((d) => d.severity === "error") : NO_DIAGNOSTICS,
-      children: NO_CHILDREN,
-      headerErrors: NO_DIAGNOSTICS,
-      diagnostics,
-    };
   }
-  if (cache !== undefined && typeof value === "object" && value !== null) cache.set(value, { path, schemes: walk.schemes, node });
-  return node;
+  const component = checkComponent(value, base, index, insideCard, walk);
+  const diagnostics = out.length === start ? NO_DIAGNOSTICS : out.slice(start);
+  return {
+    input: value,
+    path,
+    type,
+    component,
+    errors: component === null ? diagnostics.filter((d) => d.severity === "error") : NO_DIAGNOSTICS,
+    children: NO_CHILDREN,
+    headerErrors: NO_DIAGNOSTICS,
+    diagnostics,
+  };
 }
 
 // Reused between leaves (the walk is synchronous and leaves do not nest) to spare allocations.

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, type JSXElementConstructor, type ReactNode } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
 import { Header } from "../components/header.js";
-import { analyzeWidget, type AnalysisCache, type AnalyzedComponent, type WidgetLimits } from "../parse/parse-widget.js";
+import { analyzeWidget, type AnalyzedComponent, type AnalyzedWidget, type WidgetLimits } from "../parse/parse-widget.js";
 import { DEFAULT_URL_SCHEMES } from "../parse/url-safety.js";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { CardComponent, LeafComponent } from "../schema/widget-schema.js";
@@ -9,10 +9,6 @@ import { describeError, ErrorBoundary } from "./error-boundary.js";
 import { ErrorState, InlineError } from "./error-state.js";
 import { resolveComponents, type RenderRegistry, type WidgetComponents } from "./registry.js";
 import { WidgetSettingsContext, type WidgetSettings } from "./widget-settings.js";
-
-// Shared by every widget: component objects that survive an immutable update keep their
-// analysis, so the memoised component slots below skip re-rendering them.
-const analysisCache: AnalysisCache = new WeakMap();
 
 export type WidgetMode = "strict" | "isolate";
 export type WidgetTheme = "light" | "dark" | "auto";
@@ -69,8 +65,12 @@ export function Widget({
   const schemesKey = allowedUrlSchemes?.join("\u0000");
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const schemes = useMemo(() => allowedUrlSchemes ?? DEFAULT_URL_SCHEMES, [schemesKey]);
+  // The last analysis made: component objects that survive an immutable update keep their
+  // records (and the memoised components below skip re-rendering them). A cache, not state:
+  // whichever analysis it holds, records are only reused for the very same object and place.
+  const previous = useRef<AnalyzedWidget | null>(null);
   const analysis = useMemo(
-    () => analyzeWidget(payload, { limits: { maxComponents }, allowedUrlSchemes: schemes }, analysisCache),
+    () => (previous.current = analyzeWidget(payload, { limits: { maxComponents }, allowedUrlSchemes: schemes }, previous.current)),
     [payload, maxComponents, schemes],
   );
 

@@ -49,3 +49,23 @@ test("overrides passed inline (a new components object each render) are not remo
   rerender(<Widget payload={{ ...payload }} components={{ text: Text }} />);
   expect(mounts).toBe(1);
 });
+
+test("a component object that moves is analysed again at its new place (paths follow it)", () => {
+  const broken = { type: "link", label: "Docs", url: "javascript:alert(1)" };
+  const text = { type: "text", label: "a", value: "1" };
+  const seen: string[][] = [];
+  const onDiagnostics = (diagnostics: { path: string }[]) => seen.push(diagnostics.map((d) => d.path));
+  const { rerender, container } = render(<Widget mode="isolate" payload={{ version: "1.0.0", header: {}, components: [broken, text] }} onDiagnostics={onDiagnostics} />);
+  rerender(<Widget mode="isolate" payload={{ version: "1.0.0", header: {}, components: [text, broken] }} onDiagnostics={onDiagnostics} />);
+  expect(seen).toEqual([["/components/0/url"], ["/components/1/url"]]);
+  expect(container.querySelector("[data-sidecard-invalid]")?.getAttribute("data-sidecard-path")).toBe("/components/1");
+});
+
+test("new allowed URL schemes check the same component objects again", () => {
+  const payload = { version: "1.0.0", header: {}, components: [{ type: "link", label: "Call", url: "tel:+15550100" }] };
+  const { rerender, container } = render(<Widget mode="isolate" payload={payload} />);
+  expect(container.querySelector('a[href="tel:+15550100"]')).not.toBeNull();
+  rerender(<Widget mode="isolate" payload={payload} allowedUrlSchemes={["https"]} />);
+  expect(container.querySelector("a[href]")).toBeNull();
+  expect(container.querySelector("[data-sidecard-invalid]")?.getAttribute("data-sidecard-path")).toBe("/components/0");
+});

@@ -2,7 +2,7 @@
  * sidecard benchmark: `<Widget>` against a hand-written baseline in Debian's Chromium, plus
  * `parseWidget` in Node. See BENCHMARKS.md for what each figure means.
  *
- *   npm run bench                 # full run (warm-ups, then ≥ 15 repetitions per figure)
+ *   npm run bench                 # full run (5 warm-ups, then 25 repetitions per figure)
  *   npm run bench -- --quick      # fewer repetitions, for a quick look while optimising
  *   npm run bench -- --sizes 1000 # only some payload sizes
  *   npm run bench -- --reps 40    # more repetitions (narrower medians on a noisy machine)
@@ -26,7 +26,7 @@ const sizesArg = args.indexOf("--sizes");
 const SIZES = sizesArg >= 0 ? args[sizesArg + 1].split(",").map(Number) : [100, 1_000, 10_000];
 const WARMUPS = quick ? 2 : 5;
 const repsArg = args.indexOf("--reps");
-const REPS = repsArg >= 0 ? Number(args[repsArg + 1]) : quick ? 5 : 15;
+const REPS = repsArg >= 0 ? Number(args[repsArg + 1]) : quick ? 5 : 25;
 const NODE_REPS = quick ? 10 : 25;
 const profile = args.includes("--profile");
 const VARIANTS = ["widget", "baseline"] as const;

@@ -5,6 +5,7 @@ import { renderExternalLink } from "./external-link.js";
 
 export interface ButtonProps {
   component: ButtonComponent;
+  /** JSON Pointer to the component in the payload. Passed to host overrides; sidecard's own components do not read it (and are not given it). */
   path: string;
 }
 

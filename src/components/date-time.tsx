@@ -6,6 +6,7 @@ import { renderFieldLabel } from "./field-label.js";
 
 export interface DateTimeProps {
   component: DateTimeComponent;
+  /** JSON Pointer to the component in the payload. Passed to host overrides; sidecard's own components do not read it (and are not given it). */
   path: string;
 }
 

@@ -1,5 +1,5 @@
 import type { ReactElement } from "react";
-import { checkLinkUrl } from "../parse/url-safety.js";
+import { isSafeUrl } from "../parse/url-safety.js";
 
 /**
  * The one place a payload URL becomes an `href`. The URL is checked again here (not only in
@@ -14,8 +14,7 @@ export function renderExternalLink(
   label: string,
   allowedUrlSchemes: readonly string[],
 ): ReactElement {
-  const check = checkLinkUrl(url, allowedUrlSchemes);
-  if (!check.ok) {
+  if (!isSafeUrl(url, allowedUrlSchemes)) {
     return (
       <span className={className} data-sidecard-component={type} data-disabled="">
         <span className="sc-truncate">{label}</span>
@@ -23,7 +22,7 @@ export function renderExternalLink(
     );
   }
   return (
-    <a className={className} data-sidecard-component={type} href={check.href} target="_blank" rel="noopener noreferrer" title={label}>
+    <a className={className} data-sidecard-component={type} href={url} target="_blank" rel="noopener noreferrer" title={label}>
       <span className="sc-truncate">{label}</span>{" "}
       <span className="sc-visually-hidden">(opens in a new tab)</span>
     </a>

@@ -46,8 +46,12 @@ export interface AnalyzedComponent {
   component: WidgetComponent | null;
   /** Error diagnostics that belong to this component itself (not to a card's children). */
   errors: readonly Diagnostic[];
-  /** A card's children, each analysed on its own. */
-  children: readonly AnalyzedComponent[];
+  /**
+   * A card's children, each analysed on its own — or `null` when every child already is
+   * exactly a valid component (the usual case): then the card's `component.components` are the
+   * input objects themselves and render as they are, with no record per child.
+   */
+  children: readonly AnalyzedComponent[] | null;
   /** For cards: errors in the card's header; the card still renders its valid children. */
   headerErrors: readonly Diagnostic[];
   /** Every diagnostic of this component and its children, warnings included, in document order. */
@@ -335,7 +339,8 @@ function checkLeaf(value: Record<string, unknown>, type: Exclude<ComponentType, 
 
 /** Where a card's details go when the renderer's walk needs them. */
 interface CardDetails {
-  children: AnalyzedComponent[];
+  /** Stays `null` while every child is clean (see `AnalyzedComponent.children`). */
+  children: AnalyzedComponent[] | null;
   /** The children's records from the previous analysis of this place, for reuse. */
   before: readonly AnalyzedComponent[] | undefined;
   headerErrors: readonly Diagnostic[];
@@ -374,9 +379,16 @@ function checkCard(value: Record<string, unknown>, path: string, walk: Walk, det
   for (let index = 0; index < children.length; index++) {
     let component: WidgetComponent | null;
     if (details) {
-      const node = analyzeNode(children[index], base, index, true, walk, details.before?.[index]);
-      details.children.push(node);
-      component = node.component;
+      const child: unknown = children[index];
+      if (details.children === null && isCleanLeaf(child, walk.schemes, walk.pristine)) {
+        component = child;
+      } else {
+        // The first child that needs a record: the clean ones before it get theirs now.
+        details.children ??= (children.slice(0, index) as LeafComponent[]).map((clean, i) => cleanLeafNode(clean, `${base}/${i}`));
+        const node = analyzeNode(child, base, index, true, walk, details.before?.[index]);
+        details.children.push(node);
+        component = node.component;
+      }
     } else {
       component = checkComponent(children[index], base, index, true, walk);
     }
@@ -401,7 +413,7 @@ function analyzeNode(value: unknown, base: string, index: number, insideCard: bo
   const start = out.length;
   const type = componentType(value);
   if (type === "card" && !insideCard) {
-    const details: CardDetails = { children: [], before: before?.type === "card" ? before.children : undefined, headerErrors: NO_DIAGNOSTICS, ownErrors: NO_DIAGNOSTICS };
+    const details: CardDetails = { children: null, before: before?.type === "card" ? (before.children ?? undefined) : undefined, headerErrors: NO_DIAGNOSTICS, ownErrors: NO_DIAGNOSTICS };
     const card = checkCard(value as Record<string, unknown>, path, walk, details);
     return {
       input: value,
@@ -409,7 +421,8 @@ function analyzeNode(value: unknown, base: string, index: number, insideCard: bo
       type,
       component: card,
       errors: details.ownErrors,
-      children: details.children,
+      // A card whose `components` is not an array has no children to render.
+      children: card === null ? NO_CHILDREN : details.children,
       headerErrors: details.headerErrors,
       diagnostics: out.length === start ? NO_DIAGNOSTICS : out.slice(start),
     };
@@ -426,6 +439,10 @@ function analyzeNode(value: unknown, base: string, index: number, insideCard: bo
     headerErrors: NO_DIAGNOSTICS,
     diagnostics,
   };
+}
+
+function cleanLeafNode(component: LeafComponent, path: string): AnalyzedComponent {
+  return { input: component, path, type: component.type, component, errors: NO_DIAGNOSTICS, children: NO_CHILDREN, headerErrors: NO_DIAGNOSTICS, diagnostics: NO_DIAGNOSTICS };
 }
 
 // Reused between leaves (the walk is synchronous and leaves do not nest) to spare allocations.

@@ -68,3 +68,8 @@ export function resolveComponents(overrides: Partial<WidgetComponents> | undefin
   }
   return merged as RenderRegistry;
 }
+
+/** Whether the registry renders `type` with sidecard's own component (no host override). */
+export function isDefaultEntry(registry: RenderRegistry, type: ComponentType): boolean {
+  return registry[type] === memoizedDefaults[type];
+}

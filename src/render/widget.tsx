@@ -1,13 +1,14 @@
-import { useEffect, useMemo, useRef, type JSXElementConstructor, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, type JSXElementConstructor, type ReactElement, type ReactNode } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
 import { Header } from "../components/header.js";
 import { analyzeWidget, type AnalyzedComponent, type AnalyzedWidget, type WidgetLimits } from "../parse/parse-widget.js";
 import { DEFAULT_URL_SCHEMES } from "../parse/url-safety.js";
 import type { Diagnostic } from "../schema/diagnostic.js";
-import type { CardComponent, LeafComponent } from "../schema/widget-schema.js";
+import type { CardProps } from "../components/card.js";
+import type { CardComponent, ComponentType, LeafComponent } from "../schema/widget-schema.js";
 import { describeError, ErrorBoundary } from "./error-boundary.js";
 import { ErrorState, InlineError } from "./error-state.js";
-import { resolveComponents, type RenderRegistry, type WidgetComponents } from "./registry.js";
+import { isDefaultEntry, resolveComponents, type RenderRegistry, type WidgetComponents } from "./registry.js";
 import { WidgetSettingsContext, type WidgetSettings } from "./widget-settings.js";
 
 export type WidgetMode = "strict" | "isolate";
@@ -173,32 +174,49 @@ interface RenderContext {
  * no extra React fiber; memoisation happens on the registry entries.
  */
 function renderNode(node: AnalyzedComponent, key: number, context: RenderContext): ReactNode {
-  const { registry, isolate, showDiagnostics } = context;
+  const { registry, showDiagnostics } = context;
   if (node.component === null || node.type === null) {
     return <InlineError key={key} type={node.type} path={node.path} messages={node.errors.map((d) => d.message)} showDiagnostics={showDiagnostics} />;
   }
-  let element: ReactNode;
-  if (node.type === "card") {
-    const Card = registry.card;
-    element = (
-      <Card key={key} component={node.component as CardComponent} path={node.path}>
-        {node.headerErrors.length > 0 && (
-          <InlineError type="card header" path={`${node.path}/header`} messages={node.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
-        )}
-        {node.children.map((child, index) => renderNode(child, index, context))}
-      </Card>
-    );
-  } else {
-    const Rendered = registry[node.type] as JSXElementConstructor<{ component: LeafComponent; path: string }>;
-    element = <Rendered key={key} component={node.component as LeafComponent} path={node.path} />;
-  }
-  if (!isolate) return element;
+  if (node.type !== "card") return renderLeaf(node.component as LeafComponent, "/components", key, context, node);
+  const card = node.component as CardComponent;
+  const Card = registry.card as JSXElementConstructor<Omit<CardProps, "path"> & { path?: string }>;
+  const base = `${node.path}/components`;
+  const element = (
+    <Card key={key} component={card} path={isDefaultEntry(registry, "card") ? undefined : node.path}>
+      {node.headerErrors.length > 0 && (
+        <InlineError type="card header" path={`${node.path}/header`} messages={node.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
+      )}
+      {node.children === null
+        ? card.components.map((child, index) => renderLeaf(child, base, index, context, child))
+        : node.children.map((child, index) => renderNode(child, index, context))}
+    </Card>
+  );
+  return guard(element, key, node.type, node.path, node, context);
+}
+
+/**
+ * A valid leaf at `${base}/${index}`. That path is only built when something reads it: a host
+ * override (sidecard's own components never do) or an isolate-mode error fallback — a string
+ * less per component to allocate, keep and compare on updates.
+ */
+function renderLeaf(component: LeafComponent, base: string, index: number, context: RenderContext, resetKey: object): ReactNode {
+  const Rendered = context.registry[component.type] as JSXElementConstructor<{ component: LeafComponent; path?: string }>;
+  const own = isDefaultEntry(context.registry, component.type);
+  if (own && !context.isolate) return <Rendered key={index} component={component} />;
+  const path = `${base}/${index}`;
+  return guard(<Rendered key={index} component={component} path={own ? undefined : path} />, index, component.type, path, resetKey, context);
+}
+
+/** In isolate mode, an error boundary per component: a component that throws becomes an inline error. */
+function guard(element: ReactElement, key: number, type: ComponentType, path: string, resetKey: object, context: RenderContext): ReactNode {
+  if (!context.isolate) return element;
   return (
     <ErrorBoundary
       key={key}
-      resetKey={node}
+      resetKey={resetKey}
       fallback={(error) => (
-        <InlineError type={node.type} path={node.path} messages={[`It failed to render: ${describeError(error)}`]} showDiagnostics={showDiagnostics} />
+        <InlineError type={type} path={path} messages={[`It failed to render: ${describeError(error)}`]} showDiagnostics={context.showDiagnostics} />
       )}
     >
       {element}

@@ -136,4 +136,29 @@ describe("overrides", () => {
     expect(container.querySelector('[data-path="/components/0"]')).toHaveTextContent("PLAN: pro");
     expect(container.querySelector("hr")).not.toBeNull();
   });
+
+  test("overrides get the path of every component, in cards whose children are all valid too", () => {
+    const paths: string[] = [];
+    const record = (path: string) => (paths.push(path), null);
+    const components: Partial<WidgetComponents> = {
+      card: ({ path, children }) => <div data-card-path={path}>{children}</div>,
+      text: ({ path }) => record(path),
+      divider: ({ path }) => record(path),
+    };
+    render(<Widget payload={payload([text("a"), { type: "card", components: [text("b"), { type: "divider" }] }])} components={components} />);
+    expect(paths).toEqual(["/components/0", "/components/1/components/0", "/components/1/components/1"]);
+  });
+
+  test("in isolate mode a component that throws inside a valid card is replaced at its own path", () => {
+    const Boom: WidgetComponents["divider"] = () => {
+      throw new Error("boom");
+    };
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { container } = render(
+      <Widget mode="isolate" payload={payload([{ type: "card", components: [text("kept"), { type: "divider" }] }])} components={{ divider: Boom }} />,
+    );
+    error.mockRestore();
+    expect(screen.getByText("kept")).toBeInTheDocument();
+    expect(container.querySelector("[data-sidecard-invalid]")?.getAttribute("data-sidecard-path")).toBe("/components/0/components/1");
+  });
 });

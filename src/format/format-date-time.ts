@@ -29,9 +29,16 @@ function isUtc(timeZone: string): boolean {
   return UTC_NAMES.has(timeZone);
 }
 
-// Intl formatters are costly to create; one per locale, zone and style is enough.
+// Intl formatters are costly to create; one per locale, zone and style is enough. The last one
+// asked for is kept apart: a widget's dates nearly always share it, and the lookup then needs
+// no key string.
 const intlCache = new Map<string, Intl.DateTimeFormat>();
+let lastLocale = "";
+let lastTimeZone = "";
+let lastStyle = "";
+let lastFormatter: Intl.DateTimeFormat | undefined;
 function intlFormatter(locale: string, timeZone: string, style: "short" | "full" | "parts"): Intl.DateTimeFormat {
+  if (lastFormatter !== undefined && lastLocale === locale && lastTimeZone === timeZone && lastStyle === style) return lastFormatter;
   const key = `${locale}\u0000${timeZone}\u0000${style}`;
   let formatter = intlCache.get(key);
   if (!formatter) {
@@ -57,6 +64,10 @@ function intlFormatter(locale: string, timeZone: string, style: "short" | "full"
     );
     intlCache.set(key, formatter);
   }
+  lastLocale = locale;
+  lastTimeZone = timeZone;
+  lastStyle = style;
+  lastFormatter = formatter;
   return formatter;
 }
 
@@ -72,11 +83,11 @@ function formatEnglishDefault(date: Date, timeZone: string): FormattedDateTime {
       case "weekday": weekday = part.value; break;
       case "month": month = part.value; break;
       case "day": day = part.value; break;
-      case "year": year = part.value.padStart(4, "0"); break;
+      case "year": year = part.value.length < 4 ? part.value.padStart(4, "0") : part.value; break;
       case "hour": hour = part.value; break;
       case "minute": minute = part.value; break;
       case "second": second = part.value; break;
-      case "dayPeriod": period = part.value.toUpperCase(); break;
+      case "dayPeriod": period = part.value === "AM" || part.value === "PM" ? part.value : part.value.toUpperCase(); break;
       case "timeZoneName": offset = part.value === "GMT" ? "+00:00" : part.value.slice(3); break;
     }
   }

@@ -13,7 +13,7 @@ import type {
 import { COMPONENT_FIELDS, EXPECTED_BY_KIND, type FieldSpec } from "./component-fields.js";
 import { describeValue, isPlainObject, ownValue, quote } from "./describe-value.js";
 import { isRfc3339 } from "./rfc3339.js";
-import { isCleanLeaf, isObjectPrototypePristine } from "./clean-leaf.js";
+import { isCleanComponent, isObjectPrototypePristine } from "./clean-component.js";
 import { checkLinkUrl, DEFAULT_URL_SCHEMES, normalizeScheme, toSafeIconSrc } from "./url-safety.js";
 
 export interface WidgetLimits {
@@ -295,8 +295,8 @@ function componentType(value: unknown): ComponentType | null {
  * component, or `null` when it has errors of its own. Paths are only built for diagnostics.
  */
 function checkComponent(value: unknown, base: string, index: number, insideCard: boolean, walk: Walk): WidgetComponent | null {
-  // The common case, an object that already is exactly a valid leaf, in one cheap check.
-  if (isCleanLeaf(value, walk.schemes, walk.pristine)) return value;
+  // The common case, an object that already is exactly a valid component, in one cheap check.
+  if (isCleanComponent(value, walk.schemes, walk.pristine, insideCard)) return value;
   if (!isPlainObject(value)) {
     walk.out.push(diagnostic("invalid_type", `${base}/${index}`, `Expected a component object with a "type", but found ${describeValue(value)}.`));
     return null;
@@ -380,11 +380,11 @@ function checkCard(value: Record<string, unknown>, path: string, walk: Walk, det
     let component: WidgetComponent | null;
     if (details) {
       const child: unknown = children[index];
-      if (details.children === null && isCleanLeaf(child, walk.schemes, walk.pristine)) {
+      if (details.children === null && isCleanComponent(child, walk.schemes, walk.pristine, true)) {
         component = child;
       } else {
         // The first child that needs a record: the clean ones before it get theirs now.
-        details.children ??= (children.slice(0, index) as LeafComponent[]).map((clean, i) => cleanLeafNode(clean, `${base}/${i}`));
+        details.children ??= (children.slice(0, index) as LeafComponent[]).map((clean, i) => cleanNode(clean, `${base}/${i}`));
         const node = analyzeNode(child, base, index, true, walk, details.before?.[index]);
         details.children.push(node);
         component = node.component;
@@ -410,6 +410,7 @@ function analyzeNode(value: unknown, base: string, index: number, insideCard: bo
     return before;
   }
   const path = `${base}/${index}`;
+  if (isCleanComponent(value, walk.schemes, walk.pristine, insideCard)) return cleanNode(value, path);
   const start = out.length;
   const type = componentType(value);
   if (type === "card" && !insideCard) {
@@ -441,8 +442,10 @@ function analyzeNode(value: unknown, base: string, index: number, insideCard: bo
   };
 }
 
-function cleanLeafNode(component: LeafComponent, path: string): AnalyzedComponent {
-  return { input: component, path, type: component.type, component, errors: NO_DIAGNOSTICS, children: NO_CHILDREN, headerErrors: NO_DIAGNOSTICS, diagnostics: NO_DIAGNOSTICS };
+/** The record of a component that already is exactly valid (a card's children then need none). */
+function cleanNode(component: WidgetComponent, path: string): AnalyzedComponent {
+  const children = component.type === "card" ? null : NO_CHILDREN;
+  return { input: component, path, type: component.type, component, errors: NO_DIAGNOSTICS, children, headerErrors: NO_DIAGNOSTICS, diagnostics: NO_DIAGNOSTICS };
 }
 
 // Reused between leaves (the walk is synchronous and leaves do not nest) to spare allocations.

@@ -1,16 +1,16 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, test } from "vitest";
 import { parseWidget, type ParseResult } from "../../src/index.js";
-import { isCleanLeaf, isObjectPrototypePristine } from "../../src/parse/clean-leaf.js";
+import { isCleanComponent, isObjectPrototypePristine } from "../../src/parse/clean-component.js";
 import { DEFAULT_URL_SCHEMES } from "../../src/parse/url-safety.js";
-import { leafComponent, mutatedPayload, validPayload } from "../fuzz/arbitraries.js";
+import { card, leafComponent, mutatedPayload, validPayload } from "../fuzz/arbitraries.js";
 
-// isCleanLeaf is parseWidget's fast path: it may only say yes to an object the full walk would
+// isCleanComponent is parseWidget's fast path: it may only say yes to an object the full walk would
 // keep as it is, with no diagnostic. An enumerable property on Object.prototype makes the
 // prototype not pristine, which turns the fast path off for every {} object — so the same
 // input can be parsed both ways and compared.
 
-const clean = (value: unknown) => isCleanLeaf(value, DEFAULT_URL_SCHEMES, true);
+const clean = (value: unknown) => isCleanComponent(value, DEFAULT_URL_SCHEMES, true, false);
 
 /** parseWidget with the fast path off, by making Object.prototype not pristine for the call. */
 function parseByFullWalk(input: unknown): ParseResult {
@@ -49,7 +49,7 @@ afterEach(() => {
   expect(isObjectPrototypePristine()).toBe(true);
 });
 
-describe("isCleanLeaf", () => {
+describe("isCleanComponent", () => {
   test.each([
     { type: "text", label: "Plan", value: "Enterprise" },
     { type: "text", label: "Plan", value: "Enterprise", icon_url: "https://cdn.example.com/i.png" },
@@ -59,6 +59,9 @@ describe("isCleanLeaf", () => {
     { type: "button", label: "Open", button_type: "link", url: "https://admin.example.com/a/1" },
     { type: "link", label: "Docs", url: "mailto:help@example.com" },
     { type: "divider" },
+    { type: "card", components: [] },
+    { type: "card", header: {}, components: [{ type: "divider" }] },
+    { type: "card", header: { title: "Plan", icon_url: "https://cdn.example.com/i.png" }, components: [{ type: "text", label: "a", value: "b" }] },
   ])("says yes to the clean $type component", (component) => {
     expect(clean(component)).toBe(true);
     expect(clean(Object.assign(Object.create(null), component))).toBe(true);
@@ -77,7 +80,12 @@ describe("isCleanLeaf", () => {
     ["a button that is not a link", { type: "button", label: "a", button_type: "submit", url: "https://a.example" }],
     ["an unsafe URL", { type: "link", label: "a", url: "javascript:alert(1)" }],
     ["a relative URL", { type: "link", label: "a", url: "/admin" }],
-    ["a card", { type: "card", components: [] }],
+    ["a card without components", { type: "card" }],
+    ["a card with an extra key", { type: "card", components: [], id: 1 }],
+    ["a card header with an extra key", { type: "card", header: { title: "a", subtitle: "b" }, components: [] }],
+    ["a card header whose icon is no image URL", { type: "card", header: { icon_url: "javascript:alert(1)" }, components: [] }],
+    ["a card with an invalid child", { type: "card", components: [{ type: "text", label: "a" }] }],
+    ["a card inside a card", { type: "card", components: [{ type: "card", components: [] }] }],
     ["an unknown type", { type: "chart" }],
     ["an array", [{ type: "divider" }]],
     ["a class instance", new (class Divider { type = "divider"; })()],
@@ -87,16 +95,20 @@ describe("isCleanLeaf", () => {
   });
 
   test("says no to a URL scheme the host did not allow", () => {
-    expect(isCleanLeaf({ type: "link", label: "a", url: "tel:123" }, ["https"], true)).toBe(false);
+    expect(isCleanComponent({ type: "link", label: "a", url: "tel:123" }, ["https"], true, false)).toBe(false);
   });
 
   test("reads nothing through a prototype that is not pristine", () => {
-    expect(isCleanLeaf({ type: "divider" }, DEFAULT_URL_SCHEMES, false)).toBe(false);
+    expect(isCleanComponent({ type: "divider" }, DEFAULT_URL_SCHEMES, false, false)).toBe(false);
+  });
+
+  test("says no to a card where cards cannot be (inside another card)", () => {
+    expect(isCleanComponent({ type: "card", components: [] }, DEFAULT_URL_SCHEMES, true, true)).toBe(false);
   });
 
   test("says yes to every clean valid component the fuzzer makes", () => {
     fc.assert(
-      fc.property(leafComponent, (component) => {
+      fc.property(fc.oneof(leafComponent, card), (component) => {
         expect(clean(JSON.parse(JSON.stringify(component)))).toBe(true);
       }),
       { seed: 20261128, numRuns: 1000 },

@@ -1,7 +1,8 @@
 /**
- * The code each benchmark page runs. One bundle per variant (bench/pages/*.tsx) passes its
- * renderer here; bench/run.ts drives `window.bench` from Playwright. Everything outside the
- * timed region (making payloads, garbage collection, unmounting) is done in separate calls.
+ * The code the benchmark page runs. Each variant's entry (bench/pages/*.tsx) passes its
+ * renderer here; bench/run.ts loads both in one page and drives `window.benches[variant]`.
+ * Everything outside the timed region (making payloads, garbage collection, unmounting) is
+ * done in separate calls.
  */
 import type { ReactElement } from "react";
 import { flushSync } from "react-dom";
@@ -29,7 +30,8 @@ export interface BenchApi {
 
 declare global {
   interface Window {
-    bench: BenchApi;
+    /** Every variant's API by name: both variants run in the same page. */
+    benches: Record<string, BenchApi>;
     gc?: () => void;
   }
 }
@@ -46,7 +48,8 @@ export function installBench(
   let count = 0;
   let updates = 0;
 
-  window.bench = {
+  window.benches ??= {};
+  window.benches[variant] = {
     variant,
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
     prepare(n) {

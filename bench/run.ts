@@ -18,6 +18,7 @@ import { extname, join, resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { chromium, type Browser, type CDPSession, type Page } from "playwright";
 import { build } from "vite";
+import type { BenchApi } from "./page.js";
 
 const root = resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -87,12 +88,8 @@ async function buildPages(outDir: string, minify = true): Promise<void> {
       },
     },
   });
-  for (const variant of VARIANTS) {
-    writeFileSync(
-      join(outDir, `${variant}.html`),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${variant}</title></head><body><script type="module" src="/${variant}.js"></script></body></html>`,
-    );
-  }
+  const scripts = VARIANTS.map((variant) => `<script type="module" src="/${variant}.js"></script>`).join("");
+  writeFileSync(join(outDir, "bench.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>sidecard bench</title>${scripts}</head><body></body></html>`);
 }
 
 // Cross-origin isolation headers give performance.now() its fine (5 µs) resolution.
@@ -132,20 +129,29 @@ interface BenchPage {
   cdp: CDPSession;
 }
 
-async function openPage(browser: Browser, origin: string, variant: Variant): Promise<BenchPage> {
-  // A context per variant: its own renderer process, so one page's heap never shows in the other.
+/**
+ * Both variants live in ONE page: same renderer process, same heap, same React, same core.
+ * (With a page each, identical code measured 3–12 % apart depending on which page ran it.)
+ * Each repetition measures one variant while the other is unmounted.
+ */
+async function openPages(browser: Browser, origin: string): Promise<Record<Variant, BenchPage>> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  page.on("pageerror", (error) => log(`[${variant}] page error: ${error.message}`));
-  await page.goto(`${origin}/${variant}.html`);
-  await page.waitForFunction(() => typeof window.bench === "object");
+  page.on("pageerror", (error) => log(`page error: ${error.message}`));
+  await page.goto(`${origin}/bench.html`);
+  await page.waitForFunction((variants) => variants.every((v) => typeof window.benches?.[v] === "object"), [...VARIANTS]);
   const cdp = await context.newCDPSession(page);
   await cdp.send("HeapProfiler.enable");
-  return { variant, page, cdp };
+  return { widget: { variant: "widget", page, cdp }, baseline: { variant: "baseline", page, cdp } };
+}
+
+/** Runs `fn` in the page on the variant's bench API. `fn` is sent as source: it may only use its arguments. */
+function run<A, R>(p: BenchPage, fn: (bench: BenchApi, arg: A) => R, arg?: A): Promise<R> {
+  return p.page.evaluate(`(${fn.toString()})(window.benches[${JSON.stringify(p.variant)}], ${JSON.stringify(arg ?? null)})`) as Promise<R>;
 }
 
 async function usedHeap(p: BenchPage): Promise<number> {
-  await p.page.evaluate(() => window.bench.gc());
+  await run(p, (b) => b.gc());
   await p.cdp.send("HeapProfiler.collectGarbage");
   const usage = await p.cdp.send("Runtime.getHeapUsage");
   return usage.usedSize;
@@ -155,11 +161,11 @@ async function usedHeap(p: BenchPage): Promise<number> {
 async function checkSameMarkup(pages: Record<Variant, BenchPage>, size: number): Promise<void> {
   const html: Partial<Record<Variant, string>> = {};
   for (const variant of VARIANTS) {
-    html[variant] = await pages[variant].page.evaluate((n) => {
-      window.bench.prepare(n);
-      window.bench.mount();
-      const markup = window.bench.html();
-      window.bench.unmount();
+    html[variant] = await run(pages[variant], (b, n) => {
+      b.prepare(n);
+      b.mount();
+      const markup = b.html();
+      b.unmount();
       return markup;
     }, size);
   }
@@ -198,47 +204,47 @@ async function measureSize(pages: Record<Variant, BenchPage>, size: number): Pro
   for (let rep = 0; rep < WARMUPS + REPS; rep++) {
     for (const variant of order(rep)) {
       const p = pages[variant];
-      await p.page.evaluate((n) => window.bench.prepare(n), size);
+      await run(p, (b, n) => b.prepare(n), size);
       const before = await usedHeap(p);
-      const ms = await p.page.evaluate(() => window.bench.mount());
+      const ms = await run(p, (b) => b.mount());
       const after = await usedHeap(p);
       if (rep >= WARMUPS) {
         mount[variant].push(ms);
         heap[variant].push(after - before);
       }
-      if (variant === "widget" && rep === 0) elements = await p.page.evaluate(() => window.bench.elementCount());
-      await p.page.evaluate(() => window.bench.unmount());
+      if (variant === "widget" && rep === 0) elements = await run(p, (b) => b.elementCount());
+      await run(p, (b) => b.unmount());
     }
   }
 
   const validate: number[] = [];
   for (let rep = 0; rep < WARMUPS + REPS; rep++) {
-    const ms = await pages.widget.page.evaluate((n) => {
-      window.bench.prepare(n);
-      window.bench.gc();
-      return window.bench.validate() as number;
+    const ms = await run(pages.widget, (b, n) => {
+      b.prepare(n);
+      b.gc();
+      return b.validate() as number;
     }, size);
     if (rep >= WARMUPS) validate.push(ms);
   }
 
   const update = { widget: [] as number[], baseline: [] as number[] };
   for (const variant of VARIANTS) {
-    await pages[variant].page.evaluate((n) => {
-      window.bench.prepare(n);
-      window.bench.mount();
+    await run(pages[variant], (b, n) => {
+      b.prepare(n);
+      b.mount();
     }, size);
   }
   for (let rep = 0; rep < WARMUPS + REPS; rep++) {
     for (const variant of order(rep)) {
-      const ms = await pages[variant].page.evaluate(() => {
-        window.bench.prepareUpdate();
-        window.bench.gc();
-        return window.bench.update();
+      const ms = await run(pages[variant], (b) => {
+        b.prepareUpdate();
+        b.gc();
+        return b.update();
       });
       if (rep >= WARMUPS) update[variant].push(ms);
     }
   }
-  for (const variant of VARIANTS) await pages[variant].page.evaluate(() => window.bench.unmount());
+  for (const variant of VARIANTS) await run(pages[variant], (b) => b.unmount());
 
   return {
     elements,
@@ -306,28 +312,29 @@ async function runProfile(): Promise<void> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
   const runs = Math.max(REPS, 8);
   try {
+    const pages = await openPages(browser, origin);
     for (const variant of VARIANTS) {
-      const p = await openPage(browser, origin, variant);
+      const p = pages[variant];
       await p.cdp.send("Profiler.enable");
       await p.cdp.send("Profiler.setSamplingInterval", { interval: 100 });
       for (const phase of ["mount", "update"] as const) {
         for (let i = 0; i < 2; i++) {
-          await p.page.evaluate((n) => { window.bench.prepare(n); window.bench.mount(); window.bench.unmount(); }, size); // warm-up
+          await run(p, (b, n) => { b.prepare(n); b.mount(); b.unmount(); }, size); // warm-up
         }
-        if (phase === "update") await p.page.evaluate((n) => { window.bench.prepare(n); window.bench.mount(); }, size);
+        if (phase === "update") await run(p, (b, n) => { b.prepare(n); b.mount(); }, size);
         // Only the timed call is profiled: payloads are made and garbage collected outside it.
         const self = new Map<string, number>();
         let total = 0;
         for (let i = 0; i < runs; i++) {
-          await p.page.evaluate(({ ph, n }) => {
-            if (ph === "mount") window.bench.prepare(n);
-            else window.bench.prepareUpdate();
-            window.bench.gc();
+          await run(p, (b, { ph, n }) => {
+            if (ph === "mount") b.prepare(n);
+            else b.prepareUpdate();
+            b.gc();
           }, { ph: phase, n: size });
           await p.cdp.send("Profiler.start");
-          await p.page.evaluate((ph) => (ph === "mount" ? window.bench.mount() : window.bench.update()), phase);
+          await run(p, (b, ph) => (ph === "mount" ? b.mount() : b.update()), phase);
           const { profile: cpu } = await p.cdp.send("Profiler.stop");
-          if (phase === "mount") await p.page.evaluate(() => window.bench.unmount());
+          if (phase === "mount") await run(p, (b) => b.unmount());
           if (i === 0) {
             mkdirSync(join(root, "bench/results"), { recursive: true });
             writeFileSync(join(root, `bench/results/${variant}-${phase}-${size}.cpuprofile`), JSON.stringify(cpu));
@@ -347,9 +354,8 @@ async function runProfile(): Promise<void> {
         for (const [name, ms] of [...self].sort((x, y) => y[1] - x[1]).slice(0, 25)) {
           console.log(`    ${(ms / runs).toFixed(2).padStart(7)} ms  ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${name}`);
         }
-        if (phase === "update") await p.page.evaluate(() => window.bench.unmount());
+        if (phase === "update") await run(p, (b) => b.unmount());
       }
-      await p.page.close();
     }
   } finally {
     await browser.close();
@@ -370,11 +376,8 @@ async function main() {
   const sizes: Record<string, SizeResult> = {};
   let isolated = false;
   try {
-    const pages = {
-      widget: await openPage(browser, origin, "widget"),
-      baseline: await openPage(browser, origin, "baseline"),
-    };
-    isolated = await pages.widget.page.evaluate(() => window.bench.crossOriginIsolated);
+    const pages = await openPages(browser, origin);
+    isolated = await run(pages.widget, (b) => b.crossOriginIsolated);
     for (const size of [100, 1_000]) await checkSameMarkup(pages, size);
     log("markup check: Widget and baseline render identical DOM");
     for (const size of SIZES) {

@@ -300,9 +300,10 @@ interface ProfileNode {
 }
 
 /**
- * `--profile`: CPU profile of the Widget mounting and updating the largest size, from an
- * unminified production build so function names survive. Writes bench/results/*.cpuprofile
- * (open in Chrome DevTools › Performance) and prints the functions with the most self time.
+ * `--profile`: CPU profiles of the timed mount and update call of both variants at the largest
+ * size, from an unminified production build so function names survive. Writes the first of each
+ * to bench/results/*.cpuprofile (open in Chrome DevTools › Performance) and prints the functions
+ * with the most self time per call, summed over the repetitions.
  */
 async function runProfile(): Promise<void> {
   const size = Math.max(...SIZES);

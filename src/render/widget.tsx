@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type JSXElementConstructor, type ReactElement, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, type JSXElementConstructor, type ReactElement, type ReactNode } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
 import { Header } from "../components/header.js";
 import { analyzeWidget, type AnalyzedComponent, type AnalyzedWidget, type WidgetLimits } from "../parse/parse-widget.js";
@@ -23,7 +23,7 @@ export interface WidgetProps extends DateTimeFormatOptions {
   theme?: WidgetTheme;
   /** List the diagnostics (path and message) in error states. Default `true`. */
   showDiagnostics?: boolean;
-  /** Receives every diagnostic, warnings included, once per payload. */
+  /** Receives every diagnostic, warnings included, once per payload, as the widget commits (before paint). */
   onDiagnostics?: (diagnostics: Diagnostic[]) => void;
   /** Replace the React component used for any wire type. */
   components?: Partial<WidgetComponents>;
@@ -78,7 +78,7 @@ export function Widget({
   const onDiagnosticsRef = useRef(onDiagnostics);
   onDiagnosticsRef.current = onDiagnostics;
   const reported = useRef<unknown>(null);
-  useEffect(() => {
+  useReportingEffect(() => {
     if (reported.current === analysis) return; // once per payload, also under StrictMode's double effects
     reported.current = analysis;
     onDiagnosticsRef.current?.(analysis.diagnostics);
@@ -150,6 +150,11 @@ export function Widget({
     </section>
   );
 }
+
+// Diagnostics are reported in a layout effect: it runs as part of the commit, where a passive
+// effect would make React schedule a task of its own for every widget mounted. On the server
+// neither runs; `useEffect` there keeps React 18 from warning about layout effects.
+const useReportingEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 function rootErrorMessage(error: Diagnostic): string {
   switch (error.code) {

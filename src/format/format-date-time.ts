@@ -72,11 +72,46 @@ function intlFormatter(locale: string, timeZone: string, style: "short" | "full"
 }
 
 /**
- * The en-US default text and title straight from cached Intl parts: the same strings as the
- * date-fns patterns above, without building a TZDate, which re-derives the zone offset on every
- * date-fns step (it dominated the cost of mounting a widget full of dates).
+ * The en-US default text and title: the same strings as the date-fns patterns above, without
+ * building a TZDate, which re-derives the zone offset on every date-fns step (it dominated the
+ * cost of mounting a widget full of dates). In UTC and in the runtime's own zone — the default,
+ * the viewer's — the fields come from Date's getters, which know those offsets; other zones
+ * take cached Intl parts.
  */
 function formatEnglishDefault(date: Date, timeZone: string): FormattedDateTime {
+  if (isUtc(timeZone)) {
+    return englishFromFields(timeZone, 0, date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCDay(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
+  }
+  if (timeZone === viewer().timeZone) {
+    const offset = -date.getTimezoneOffset();
+    // Local mean times before standard time have offsets in seconds, which Intl spells its own way.
+    if (Number.isInteger(offset)) {
+      return englishFromFields(timeZone, offset, date.getFullYear(), date.getMonth(), date.getDate(), date.getDay(), date.getHours(), date.getMinutes(), date.getSeconds());
+    }
+  }
+  return englishFromIntl(date, timeZone);
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+function englishFromFields(timeZone: string, offsetMinutes: number, year: number, month: number, day: number, weekday: number, hours: number, minutes: number, seconds: number): FormattedDateTime {
+  const yyyy = year < 1000 ? String(year).padStart(4, "0") : String(year);
+  const hour = hours % 12 || 12;
+  const period = hours < 12 ? "AM" : "PM";
+  const mm = twoDigits(minutes);
+  const absolute = Math.abs(offsetMinutes);
+  const offset = `${offsetMinutes < 0 ? "-" : "+"}${twoDigits(Math.floor(absolute / 60))}:${twoDigits(absolute % 60)}`;
+  const monthName = MONTHS[month];
+  return {
+    text: `${monthName.slice(0, 3)} ${day}, ${yyyy}, ${hour}:${mm} ${period}`,
+    title: `${WEEKDAYS[weekday]}, ${monthName} ${day}, ${yyyy}, ${hour}:${mm}:${twoDigits(seconds)} ${period} ${timeZone} (UTC${offset})`,
+  };
+}
+
+/** The same strings from cached Intl parts, for any zone. */
+function englishFromIntl(date: Date, timeZone: string): FormattedDateTime {
   let weekday = "", month = "", day = "", year = "", hour = "", minute = "", second = "", period = "", offset = "+00:00";
   for (const part of intlFormatter("en-US", timeZone, "parts").formatToParts(date)) {
     switch (part.type) {

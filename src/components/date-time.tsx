@@ -1,6 +1,7 @@
 import type { DateTimeComponent } from "../schema/widget-schema.js";
 import { formatDateTime } from "../format/format-date-time.js";
 import { parseRfc3339 } from "../parse/rfc3339.js";
+import { useRelativeClock } from "../render/relative-clock.js";
 import { useWidgetSettings } from "../render/widget-settings.js";
 import { renderFieldLabel } from "./field-label.js";
 
@@ -13,6 +14,8 @@ export interface DateTimeProps {
 /** A `<time>` in the viewer's (or the given) locale and zone; the hover title has the full timestamp. */
 export function DateTime({ component }: DateTimeProps) {
   const { dateTime } = useWidgetSettings();
+  // "3 minutes ago" keeps counting while the widget stays open (unless `now` pins the moment).
+  useRelativeClock(dateTime.dateFormat === "relative" && dateTime.now === undefined);
   const date = parseRfc3339(component.value);
   const formatted = date ? formatDateTime(date, dateTime) : { text: component.value, title: component.value };
   return (

@@ -9,7 +9,7 @@ export interface DateTimeFormatOptions {
   timeZone?: string;
   /** A date-fns pattern (`"yyyy-MM-dd HH:mm"`) or `"relative"`. Default: medium date and short time. */
   dateFormat?: string;
-  /** The moment relative dates are measured from. Default: the time of rendering. */
+  /** The moment relative dates are measured from. Default: the clock, and relative dates in a widget then re-render every 30 s; a pinned `now` stops that. */
   now?: Date;
 }
 

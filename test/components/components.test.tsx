@@ -1,6 +1,7 @@
-import { fireEvent, render, screen } from "@testing-library/react";
-import { describe, expect, test } from "vitest";
+import { act, fireEvent, render, screen } from "@testing-library/react";
+import { describe, expect, test, vi } from "vitest";
 import { Widget, type WidgetProps } from "../../src/index.js";
+import { RELATIVE_TICK_MS } from "../../src/render/relative-clock.js";
 
 const show = (components: unknown[], props: Partial<WidgetProps> = {}, header: unknown = { title: "App" }) =>
   render(<Widget locale="en-US" timeZone="UTC" {...props} payload={{ version: "1.0.0", header, components }} />);
@@ -115,6 +116,38 @@ describe("date_time", () => {
   test('dateFormat="relative" measures from now', () => {
     const { container } = show(moment, { dateFormat: "relative", now: new Date("2024-07-18T12:00:00Z") });
     expect(container.querySelector("time")).toHaveTextContent("3 days ago");
+  });
+
+  test('dateFormat="relative" keeps counting while the widget stays open, on one shared timer', () => {
+    vi.useFakeTimers({ now: new Date("2024-07-15T12:35:06Z") }); // 10 seconds after `moment`
+    try {
+      const first = show(moment, { dateFormat: "relative" });
+      const second = show(moment, { dateFormat: "relative" });
+      expect(first.container.querySelector("time")).toHaveTextContent("10 seconds ago");
+      expect(vi.getTimerCount()).toBe(1);
+      act(() => {
+        vi.advanceTimersByTime(RELATIVE_TICK_MS * 4); // 130 seconds after `moment`
+      });
+      expect(first.container.querySelector("time")).toHaveTextContent("2 minutes ago");
+      expect(second.container.querySelector("time")).toHaveTextContent("2 minutes ago");
+      first.unmount();
+      expect(vi.getTimerCount()).toBe(1);
+      second.unmount();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test("no timer runs for a pinned `now` or for absolute dates", () => {
+    vi.useFakeTimers({ now: new Date("2024-07-15T12:35:06Z") });
+    try {
+      show(moment, { dateFormat: "relative", now: new Date("2024-07-18T12:00:00Z") });
+      show(moment);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("an invalid pattern or zone falls back instead of crashing", () => {

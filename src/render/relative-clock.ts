@@ -1,0 +1,39 @@
+import { useSyncExternalStore } from "react";
+
+// Relative dates ("3 minutes ago") must move on while a sidebar stays open. One timer serves
+// every widget on the page, and it runs only while some relative date is mounted.
+
+/** How often relative dates are re-rendered. */
+export const RELATIVE_TICK_MS = 30_000;
+
+let tick = 0;
+let timer: ReturnType<typeof setInterval> | undefined;
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  timer ??= setInterval(() => {
+    tick++;
+    for (const notify of listeners) notify();
+  }, RELATIVE_TICK_MS);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer !== undefined) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+}
+
+const subscribeNever = () => () => {};
+const readTick = () => tick;
+const readServerTick = () => 0;
+
+/**
+ * Re-renders the calling component every RELATIVE_TICK_MS while `active` (a relative date
+ * measured from the real clock, not from a pinned `now`). The server and the hydrating client
+ * both read tick 0, so hydration matches.
+ */
+export function useRelativeClock(active: boolean): void {
+  useSyncExternalStore(active ? subscribe : subscribeNever, readTick, readServerTick);
+}

@@ -1,5 +1,6 @@
+import type { ReactElement } from "react";
 import type { DateTimeComponent } from "../schema/widget-schema.js";
-import { formatDateTime } from "../format/format-date-time.js";
+import { formatDateTime, type DateTimeFormatOptions } from "../format/format-date-time.js";
 import { parseRfc3339 } from "../parse/rfc3339.js";
 import { useRelativeClock } from "../render/relative-clock.js";
 import { useWidgetSettings } from "../render/widget-settings.js";
@@ -14,8 +15,18 @@ export interface DateTimeProps {
 /** A `<time>` in the viewer's (or the given) locale and zone; the hover title has the full timestamp. */
 export function DateTime({ component }: DateTimeProps) {
   const { dateTime } = useWidgetSettings();
-  // "3 minutes ago" keeps counting while the widget stays open (unless `now` pins the moment).
-  useRelativeClock(dateTime.dateFormat === "relative" && dateTime.now === undefined);
+  // "3 minutes ago" keeps counting while the widget stays open, unless `now` pins the moment.
+  // Only such dates subscribe to the clock: the others carry no hook and no effect for it.
+  if (dateTime.dateFormat === "relative" && dateTime.now === undefined) return <TickingDateTime component={component} dateTime={dateTime} />;
+  return renderDateTime(component, dateTime);
+}
+
+function TickingDateTime({ component, dateTime }: { component: DateTimeComponent; dateTime: DateTimeFormatOptions }) {
+  useRelativeClock();
+  return renderDateTime(component, dateTime);
+}
+
+function renderDateTime(component: DateTimeComponent, dateTime: DateTimeFormatOptions): ReactElement {
   const date = parseRfc3339(component.value);
   const formatted = date ? formatDateTime(date, dateTime) : { text: component.value, title: component.value };
   return (

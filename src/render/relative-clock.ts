@@ -25,15 +25,13 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-const subscribeNever = () => () => {};
 const readTick = () => tick;
 const readServerTick = () => 0;
 
 /**
- * Re-renders the calling component every RELATIVE_TICK_MS while `active` (a relative date
- * measured from the real clock, not from a pinned `now`). The server and the hydrating client
- * both read tick 0, so hydration matches.
+ * Re-renders the calling component every RELATIVE_TICK_MS while it is mounted. The server and
+ * the hydrating client both read tick 0, so hydration matches.
  */
-export function useRelativeClock(active: boolean): void {
-  useSyncExternalStore(active ? subscribe : subscribeNever, readTick, readServerTick);
+export function useRelativeClock(): void {
+  useSyncExternalStore(subscribe, readTick, readServerTick);
 }

@@ -145,6 +145,11 @@ describe("date_time", () => {
       show(moment, { dateFormat: "relative", now: new Date("2024-07-18T12:00:00Z") });
       show(moment);
       expect(vi.getTimerCount()).toBe(0);
+      const payload = { version: "1.0.0", header: {}, components: moment };
+      const { rerender } = render(<Widget payload={payload} dateFormat="relative" />);
+      expect(vi.getTimerCount()).toBe(1);
+      rerender(<Widget payload={payload} dateFormat="relative" now={new Date("2024-07-18T12:00:00Z")} />);
+      expect(vi.getTimerCount()).toBe(0);
     } finally {
       vi.useRealTimers();
     }

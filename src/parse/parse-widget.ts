@@ -296,7 +296,11 @@ function componentType(value: unknown): ComponentType | null {
  */
 function checkComponent(value: unknown, base: string, index: number, insideCard: boolean, walk: Walk): WidgetComponent | null {
   // The common case, an object that already is exactly a valid component, in one cheap check.
-  if (isCleanComponent(value, walk.schemes, walk.pristine, insideCard)) return value;
+  return isCleanComponent(value, walk.schemes, walk.pristine, insideCard) ? value : checkComponentFully(value, base, index, insideCard, walk);
+}
+
+/** `checkComponent` for a value the fast path did not settle: every diagnostic, and a normalised copy. */
+function checkComponentFully(value: unknown, base: string, index: number, insideCard: boolean, walk: Walk): WidgetComponent | null {
   if (!isPlainObject(value)) {
     walk.out.push(diagnostic("invalid_type", `${base}/${index}`, `Expected a component object with a "type", but found ${describeValue(value)}.`));
     return null;
@@ -428,7 +432,7 @@ function analyzeNode(value: unknown, base: string, index: number, insideCard: bo
       diagnostics: out.length === start ? NO_DIAGNOSTICS : out.slice(start),
     };
   }
-  const component = checkComponent(value, base, index, insideCard, walk);
+  const component = checkComponentFully(value, base, index, insideCard, walk); // the fast path said no above
   const diagnostics = out.length === start ? NO_DIAGNOSTICS : out.slice(start);
   return {
     input: value,

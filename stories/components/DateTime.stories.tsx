@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useState } from "react";
 import { expect, within } from "storybook/test";
 import { STORY_LOCALES, STORY_TIME_ZONES, StoryWidget } from "../story-widget.js";
 import { cardOf, ICON_OK, widgetOf } from "../story-payloads.js";
@@ -93,6 +94,27 @@ export const Relative: Story = {
   play: async ({ canvasElement }) => {
     const times = [...canvasElement.querySelectorAll("time")].map((time) => time.textContent);
     await expect(times).toEqual(["2 minutes ago", "3 hours ago", "yesterday", "last year", "in 3 days"]);
+  },
+};
+
+/** A date 20 seconds old when the story opens, measured from the real clock. */
+function LiveRelative() {
+  const [value] = useState(() => new Date(Date.now() - 20_000).toISOString());
+  return <StoryWidget payload={widgetOf("Date and time", { type: "date_time", label: "Last seen", value })} dateFormat="relative" locale="en-US" now={undefined} />;
+}
+
+export const RelativeLive: Story = {
+  name: "Relative dates, live (no pinned now)",
+  parameters: {
+    docs: {
+      description: {
+        story: "Without a pinned `now`, relative dates are measured from the clock and re-rendered every 30 seconds while the widget is open (one timer for the whole page). Leave this story open: “20 seconds ago” becomes “1 minute ago”.",
+      },
+    },
+  },
+  render: () => <LiveRelative />,
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector("time")?.textContent).toMatch(/^\d+ seconds ago$/);
   },
 };
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AppHeaders } from "./endpoint-url.js";
-import type { FetchFunction } from "./request.js";
+import type { FetchFunction } from "../protocol/request.js";
 import { verifyEndpoint, type VerificationResult } from "./verify-endpoint.js";
 
 export interface UseEndpointVerificationOptions {

@@ -1,5 +1,5 @@
-import { SIGNATURE_HEADER } from "../server/handler.js";
-import { signQuery } from "../server/signature.js";
+import { SIGNATURE_HEADER } from "../protocol/params.js";
+import { signQuery } from "../protocol/signature.js";
 
 /** The custom headers an app was configured with: sent as they are on every request. */
 export type AppHeaders = HeadersInit;

@@ -1,7 +1,7 @@
 import { parseWidget, type ParseOptions, type ParseResult } from "../parse/parse-widget.js";
-import { CONTEXT_PARAMS, type ContextParam } from "../server/handler.js";
+import { CONTEXT_PARAMS, type ContextParam } from "../protocol/params.js";
 import { buildRequestHeaders, withProtocolParams, type AppHeaders } from "./endpoint-url.js";
-import { mediaType, performRequest, resolveEndpointUrl, type FetchFunction, type RequestFailureKind } from "./request.js";
+import { mediaType, performRequest, resolveEndpointUrl, type FetchFunction, type RequestFailureKind } from "../protocol/request.js";
 import { DEFAULT_TIMEOUT_MS } from "./verify-endpoint.js";
 
 /**

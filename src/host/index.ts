@@ -15,7 +15,7 @@ export {
   type FetchWidgetErrorKind,
 } from "./fetch-widget.js";
 export type { AppHeaders } from "./endpoint-url.js";
-export type { FetchFunction } from "./request.js";
+export type { FetchFunction } from "../protocol/request.js";
 export {
   useCustomApp,
   type UseCustomAppOptions,

@@ -1,5 +1,5 @@
 import { fetchWidget, fetchDataParams, type FetchWidgetOptions, type FetchWidgetResult } from "./fetch-widget.js";
-import type { FetchFunction } from "./request.js";
+import type { FetchFunction } from "../protocol/request.js";
 
 // Identical concurrent `fetch_data` requests (two sidebars showing the same app for the same
 // issue, StrictMode's second mount) share one HTTP request. Each consumer holds a reference;

@@ -5,7 +5,7 @@ import {
   performRequest,
   resolveEndpointUrl,
   type FetchFunction,
-} from "./request.js";
+} from "../protocol/request.js";
 
 export interface VerifyEndpointOptions {
   /** The app's endpoint URL; its own query parameters are kept. */

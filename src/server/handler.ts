@@ -1,20 +1,9 @@
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { WidgetPayload } from "../schema/widget-schema.js";
 import { parseWidget, type ParseOptions } from "../parse/parse-widget.js";
-import { verifySignature } from "./signature.js";
+import { CONTEXT_PARAMS, SIGNATURE_HEADER, type ContextParam } from "../protocol/params.js";
+import { verifySignature } from "../protocol/signature.js";
 
-/** The query parameters the host sends with `request_type=fetch_data` (SPEC §5). */
-export const CONTEXT_PARAMS = [
-  "app_id",
-  "widget_id",
-  "issue_id",
-  "organization_id",
-  "account_id",
-  "requester_id",
-  "requester_email",
-] as const;
-
-export type ContextParam = (typeof CONTEXT_PARAMS)[number];
 
 /** What `fetchData` learns about the request. A parameter the host did not send is `""`. */
 export type CustomAppContext = { readonly [K in ContextParam]: string } & {
@@ -26,7 +15,6 @@ export type CustomAppContext = { readonly [K in ContextParam]: string } & {
   readonly request: Request;
 };
 
-export const SIGNATURE_HEADER = "X-Pylon-Signature";
 
 export interface CustomAppHandlerOptions {
   /** The app's secret. When set, every request must carry a valid `X-Pylon-Signature` (else 401). */

@@ -1,16 +1,13 @@
 export {
   createCustomAppHandler,
-  CONTEXT_PARAMS,
   InvalidPayloadError,
-  SIGNATURE_HEADER,
-  type ContextParam,
   type CustomAppContext,
   type CustomAppErrorBody,
   type CustomAppHandler,
   type CustomAppHandlerOptions,
 } from "./handler.js";
 export { toNodeHandler, type FetchHandler, type NodeHandlerOptions, type NodeRequestListener } from "./node-adapter.js";
-export { signQuery, verifySignature, type QueryParams } from "./signature.js";
+export { signQuery, verifySignature, type QueryParams } from "../protocol/signature.js";
 export {
   badge,
   badgeItem,

@@ -6,7 +6,7 @@ import { StrictMode } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { CustomApp, useCustomApp, type CustomAppRequestContext } from "../../src/host/index.js";
 import { sharedRequestCount } from "../../src/host/shared-requests.js";
-import { verifySignature } from "../../src/server/signature.js";
+import { verifySignature } from "../../src/protocol/signature.js";
 import { answer, startTestServer, type SeenRequest, type TestHandler, type TestServer } from "./http-test-server.js";
 
 let server: TestServer | undefined;

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from "vitest";
 import { verifyEndpoint } from "../../src/host/index.js";
-import { verifySignature } from "../../src/server/signature.js";
+import { verifySignature } from "../../src/protocol/signature.js";
 import { answer, startTestServer, streamForever, unusedPort, type TestHandler, type TestServer } from "./http-test-server.js";
 
 let server: TestServer | undefined;

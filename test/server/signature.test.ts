@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { signaturePayload, signQuery, timingSafeEqual, verifySignature } from "../../src/server/signature.js";
+import { signaturePayload, signQuery, timingSafeEqual, verifySignature } from "../../src/protocol/signature.js";
 
 interface Vector {
   name: string;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Widget, type WidgetMode } from "../../render/widget.js";
-import { CONTEXT_PARAMS } from "../../server/handler.js";
+import { CONTEXT_PARAMS } from "../../protocol/params.js";
 import type { PreviewConfig, PreviewContext, PreviewFetchResult, PreviewVerifyResult } from "../preview/protocol.js";
 import { analyzeExchange, type ExchangeView } from "./analyze-exchange.js";
 import { fetchAppData, loadConfig, verifyApp } from "./preview-api.js";

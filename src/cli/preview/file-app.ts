@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { CustomAppHandler } from "../../server/handler.js";
-import { SIGNATURE_HEADER } from "../../server/handler.js";
-import { verifySignature } from "../../server/signature.js";
+import { SIGNATURE_HEADER } from "../../protocol/params.js";
+import { verifySignature } from "../../protocol/signature.js";
 
 /**
  * A custom app that answers the handshake and serves `path` as its payload, re-read on each

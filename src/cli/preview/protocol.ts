@@ -1,6 +1,6 @@
 // The JSON the preview page and the preview server exchange. Types only: the page imports this too.
 
-import type { ContextParam } from "../../server/handler.js";
+import type { ContextParam } from "../../protocol/params.js";
 
 export type PreviewContext = Record<ContextParam, string>;
 

@@ -5,9 +5,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { extname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CONTEXT_PARAMS, SIGNATURE_HEADER, type CustomAppHandler } from "../../server/handler.js";
+import { CONTEXT_PARAMS, SIGNATURE_HEADER } from "../../protocol/params.js";
+import type { CustomAppHandler } from "../../server/handler.js";
 import { toNodeHandler } from "../../server/node-adapter.js";
-import { signQuery } from "../../server/signature.js";
+import { signQuery } from "../../protocol/signature.js";
 import { createExampleApp } from "./example-app.js";
 import { createFileApp } from "./file-app.js";
 import type {

@@ -178,7 +178,11 @@ export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions
     // Once answered, a body nobody read is not read on: the connection is closed shortly after.
     res.on("finish", () => {
       if (req.complete || req.destroyed) return;
-      setTimeout(() => req.destroy(), UNREAD_BODY_LINGER_MS).unref?.();
+      // Checked again when the time is up: a body that ended meanwhile leaves the connection
+      // free for the client's next request.
+      setTimeout(() => {
+        if (!req.complete) req.destroy();
+      }, UNREAD_BODY_LINGER_MS).unref?.();
     });
 
     const method = req.method ?? "GET";

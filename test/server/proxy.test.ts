@@ -224,6 +224,14 @@ describe("createCustomAppProxy against real apps over node:http", () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it("treats non-finite or non-positive limits as the defaults, and needs resolveApp", async () => {
+    const loose = createCustomAppProxy({ resolveApp: () => target("endless"), maxBytes: Number.NaN, timeoutMs: Number.POSITIVE_INFINITY });
+    const endless = await loose(new Request(`http://host.test/proxy/endless?${FETCH_QUERY}`));
+    expect(endless.status).toBe(502);
+    expect(await endless.json()).toMatchObject({ kind: "too_large", error: expect.stringMatching(/limit of 1 MiB/) });
+    expect(() => createCustomAppProxy({} as CustomAppProxyOptions)).toThrow(/resolveApp/);
+  });
+
   it("names an app's error status (http) and an app that cannot be reached (network)", async () => {
     options = {};
     const failed = await call("fail", FETCH_QUERY);

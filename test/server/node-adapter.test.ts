@@ -135,8 +135,8 @@ describe("toNodeHandler and request bodies", () => {
 
     expect(peak - baseline, `RSS grew from ${baseline / MiB | 0} MiB to a peak of ${peak / MiB | 0} MiB`).toBeLessThan(100 * 1000 * 1000);
     expect(rss - baseline).toBeLessThan(100 * 1000 * 1000);
-    // The server stopped reading: the client could not push the whole GiB.
-    expect(outcome.sent).toBeLessThan(1024 * MiB);
+    // The server read none of it: the client got no further than what socket buffers hold.
+    expect(outcome.sent).toBeLessThan(64 * MiB);
     // Whoever wins the race, the client saw the 405 or a reset connection, never a hang.
     if (outcome.status !== null) expect(outcome.status).toBe(405);
     else expect(outcome.error?.code).toMatch(/ECONNRESET|EPIPE/);

@@ -31,3 +31,15 @@ export {
   type EndpointVerificationState,
   type UseEndpointVerificationOptions,
 } from "./connection-panel.js";
+export {
+  buildEmbedUrl,
+  EmbeddedApp,
+  DEFAULT_EMBED_SANDBOX,
+  EMBED_HEIGHT,
+  type BuildEmbedUrlResult,
+  type EmbedDiagnostic,
+  type EmbedDiagnosticCode,
+  type EmbedValue,
+  type EmbedValues,
+  type EmbeddedAppProps,
+} from "../embed/index.js";

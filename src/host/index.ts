@@ -43,3 +43,6 @@ export {
   type EmbedValues,
   type EmbeddedAppProps,
 } from "../embed/index.js";
+export { contextForPlacement, type CustomAppPlacement } from "./use-custom-app.js";
+export { DEFAULT_RETRY, type RetryOptions } from "./retry-policy.js";
+export { clearWidgetCache, DEFAULT_CACHE_TTL_MS, DEFAULT_CACHE_SIZE } from "./widget-cache.js";

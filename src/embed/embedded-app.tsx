@@ -92,11 +92,11 @@ export function EmbeddedApp({ url, values, title, height, sandbox, allow = "", r
 
   if (!built.ok) {
     return (
-      <div className="sc-host sc-embed-error" data-sidecard="embedded-app" data-sidecard-state="error" data-theme={theme} role="alert">
-        <p className="sc-embed-error-title">This app could not be shown: its URL was refused.</p>
-        <ul className="sc-embed-diagnostics">
+      <div className="sc-host sc-custom-app-error sc-embed-error" data-sidecard="embedded-app" data-sidecard-state="error" data-theme={theme} role="alert">
+        <p className="sc-custom-app-error-title">This app could not be shown: its URL was refused.</p>
+        <ul>
           {built.diagnostics.map((d, index) => (
-            <li className="sc-embed-diagnostic" data-code={d.code} key={index}>
+            <li data-code={d.code} key={index}>
               {d.message}
             </li>
           ))}

@@ -10,6 +10,7 @@
  *   npm run bench -- --reps 40     # more repetitions (narrower medians on a noisy machine)
  *   npm run bench -- --no-build    # use the existing dist/ for the Node figures
  *   npm run bench -- --profile     # CPU profiles of mount, refresh and update (largest size)
+ *   npm run bench -- --screenshot  # bench/results/look-<variant>.png: 20 components of each, to compare the looks
  *   CHROMIUM_PATH=/path/to/chrome npm run bench
  *
  * Prints every figure and each target as PASS/FAIL, writes bench/results/latest.json, and
@@ -450,6 +451,7 @@ async function main() {
     if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}\n${built.stderr}`);
   }
   if (profile) return runProfile();
+  if (args.includes("--screenshot")) return screenshots();
   const started = Date.now();
   const loadBefore = loadavg().map((l) => Number(l.toFixed(2)));
   const outDir = mkdtempSync(join(tmpdir(), "sidecard-bench-"));
@@ -576,6 +578,29 @@ async function main() {
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\n  wrote ${file.slice(root.length + 1)} (${result.durationSeconds} s)`);
   process.exitCode = targets.every((t) => t.pass) ? 0 : 1;
+}
+
+/** The three variants side by side: the baselines must show what the Widget shows. */
+async function screenshots(): Promise<void> {
+  const outDir = mkdtempSync(join(tmpdir(), "sidecard-bench-"));
+  await buildPages(outDir);
+  const { server, origin } = await serve(outDir);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const pages = await openPages(browser, origin);
+    mkdirSync(join(root, "bench/results"), { recursive: true });
+    for (const variant of VARIANTS) {
+      await run(pages[variant], (b) => { b.prepare(20); b.mountLayout(); });
+      const file = join(root, `bench/results/look-${variant}.png`);
+      await pages[variant].page.locator(".bench-frame").screenshot({ path: file });
+      await run(pages[variant], (b) => b.unmount());
+      console.log(`wrote ${relative(root, file)}`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
 }
 
 /** Which code was measured: the commit, and whether src/ had uncommitted changes. */

@@ -240,6 +240,7 @@ async function measureSize(pages: Record<Variant, BenchPage>, size: number): Pro
   const mount = perVariant((): number[] => []);
   const mountLayout = perVariant((): number[] => []);
   for (const [samples, withLayout] of [[mount, false], [mountLayout, true]] as const) {
+    log(`  ${withLayout ? "mount + layout" : "mount"}…`);
     for (let rep = 0; rep < WARMUPS + REPS; rep++) {
       for (const variant of order(rep)) {
         const ms = await run(pages[variant], (b, { n, layout }) => {
@@ -259,6 +260,7 @@ async function measureSize(pages: Record<Variant, BenchPage>, size: number): Pro
   const heapJs = perVariant((): number[] => []);
   const heapBlink = perVariant((): number[] => []);
   const nodes = perVariant((): number[] => []);
+  log("  heap retained…");
   for (let rep = 0; rep < 1 + HEAP_REPS; rep++) {
     for (const variant of order(rep)) {
       const p = pages[variant];
@@ -291,6 +293,7 @@ async function measureSize(pages: Record<Variant, BenchPage>, size: number): Pro
   const update = perVariant((): number[] => []);
   for (const variant of VARIANTS) await run(pages[variant], (b, n) => { b.prepare(n); b.mountLayout(); }, size);
   for (const [samples, fresh] of [[refresh, true], [update, false]] as const) {
+    log(`  ${fresh ? "refresh" : "update (identity kept)"}…`);
     for (let rep = 0; rep < WARMUPS + REPS; rep++) {
       for (const variant of order(rep)) {
         const ms = await run(pages[variant], (b, isRefresh) => {

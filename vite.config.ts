@@ -18,6 +18,7 @@ export default defineConfig({
     lib: {
       entry: {
         index: resolve(import.meta.dirname, "src/index.ts"),
+        host: resolve(import.meta.dirname, "src/host/index.ts"),
         testing: resolve(import.meta.dirname, "src/testing/index.ts"),
         styles: resolve(import.meta.dirname, "src/styles/index.css"),
       },

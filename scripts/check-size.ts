@@ -2,6 +2,8 @@
  * Size budget: what `import { Widget, parseWidget } from "sidecard"` adds to a consumer's
  * production Vite build (minified, tree-shaken, gzip), React and react-dom excluded, zod,
  * date-fns and @date-fns/tz included; and the shipped stylesheet. Exits 1 over budget.
+ * Also fails when signing code (`crypto.subtle`) is in that bundle, or is loaded up front by a
+ * browser bundle of `sidecard/host` (it must stay in the chunk imported only with a secret).
  *
  *   npm run size                 # bundles dist/index.js (run `npm run build` first)
  *   npm run size -- --source     # bundles src/index.ts instead (no build needed)
@@ -42,9 +44,44 @@ function shortName(id: string): string {
   return at === -1 ? relative(root, clean) : clean.slice(at + "node_modules".length + 1);
 }
 
+/** The module a consumer's `import … from "sidecard/<subpath>"` resolves to. */
+function libraryEntry(subpath: "" | "host"): string {
+  if (fromSource) return join(root, subpath === "" ? "src/index.ts" : `src/${subpath}/index.ts`);
+  return join(root, subpath === "" ? "dist/index.js" : `dist/${subpath}.js`);
+}
+
+// Signing must not reach a browser bundle (SPEC: secrets never run in the browser).
+const SIGNING_MARKER = "crypto.subtle";
+
 async function bundleConsumer(): Promise<Rolldown.OutputChunk> {
-  const library = fromSource ? join(root, "src/index.ts") : join(root, "dist/index.js");
-  if (!existsSync(library)) {
+  const chunks = await bundle(`import { Widget, parseWidget } from "sidecard";\nwindow.__sidecard = { Widget, parseWidget };\n`, false);
+  if (chunks.length !== 1) throw new Error(`expected one JS chunk, got ${chunks.length}`);
+  return chunks[0];
+}
+
+/**
+ * A browser host's bundle of `sidecard/host` with code splitting on, as Vite builds it: the
+ * chunks loaded up front must hold no signing code (it is imported lazily, only with a secret).
+ */
+async function hostEagerChunks(): Promise<Rolldown.OutputChunk[]> {
+  const chunks = await bundle(`import { CustomApp, ConnectionPanel } from "sidecard/host";\nwindow.__sidecard = { CustomApp, ConnectionPanel };\n`, true);
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const eager = new Set<Rolldown.OutputChunk>();
+  const visit = (chunk: Rolldown.OutputChunk) => {
+    if (eager.has(chunk)) return;
+    eager.add(chunk);
+    for (const name of chunk.imports) {
+      const next = byName.get(name);
+      if (next) visit(next);
+    }
+  };
+  for (const chunk of chunks) if (chunk.isEntry) visit(chunk);
+  return [...eager];
+}
+
+async function bundle(entryCode: string, codeSplitting: boolean): Promise<Rolldown.OutputChunk[]> {
+  for (const library of [libraryEntry(""), libraryEntry("host")]) {
+    if (existsSync(library)) continue;
     console.error(`${relative(root, library)} does not exist: run \`npm run build\` first, or pass --source.`);
     process.exit(2);
   }
@@ -61,12 +98,13 @@ async function bundleConsumer(): Promise<Rolldown.OutputChunk> {
         enforce: "pre",
         resolveId(id) {
           if (id === entryId) return id;
-          if (id === "sidecard") return library;
+          if (id === "sidecard") return libraryEntry("");
+          if (id === "sidecard/host") return libraryEntry("host");
           return null;
         },
         load(id) {
-          // Uses both exports so neither is tree-shaken away, like an app that renders and validates.
-          if (id === entryId) return `import { Widget, parseWidget } from "sidecard";\nwindow.__sidecard = { Widget, parseWidget };\n`;
+          // Uses the exports so none is tree-shaken away, like an app that renders and validates.
+          if (id === entryId) return entryCode;
           return null;
         },
       },
@@ -82,14 +120,12 @@ async function bundleConsumer(): Promise<Rolldown.OutputChunk> {
       rolldownOptions: {
         input: entryId,
         external: (id) => /^(react|react-dom)(\/|$)/.test(id),
-        output: { codeSplitting: false },
+        output: { codeSplitting },
       },
     },
   });
   const results = Array.isArray(output) ? output : [output];
-  const chunks = results.flatMap((r) => ("output" in r ? r.output : [])).filter((o): o is Rolldown.OutputChunk => o.type === "chunk");
-  if (chunks.length !== 1) throw new Error(`expected one JS chunk, got ${chunks.length}`);
-  return chunks[0];
+  return results.flatMap((r) => ("output" in r ? r.output : [])).filter((o): o is Rolldown.OutputChunk => o.type === "chunk");
 }
 
 interface Contributor {
@@ -131,6 +167,10 @@ async function main() {
   const cssMinifiedGzip = css ? gzip(roughlyMinifyCss(css.toString("utf8"))) : null;
 
   const failures: string[] = [];
+  if (chunk.code.includes(SIGNING_MARKER)) failures.push(`the "sidecard" bundle contains signing code (${SIGNING_MARKER}).`);
+  const hostEager = await hostEagerChunks();
+  const signingChunks = hostEager.filter((c) => c.code.includes(SIGNING_MARKER)).map((c) => c.fileName);
+  if (signingChunks.length > 0) failures.push(`the "sidecard/host" bundle loads signing code (${SIGNING_MARKER}) up front in ${signingChunks.join(", ")}.`);
   if (jsGzip > BUDGETS.jsGzip) failures.push(`JS is ${kib(jsGzip)} gzip, over the budget of ${kib(BUDGETS.jsGzip)} (by ${kib(jsGzip - BUDGETS.jsGzip)}).`);
   if (cssGzip === null) failures.push("dist/styles.css does not exist: run `npm run build` first.");
   else if (cssGzip > BUDGETS.cssGzip) failures.push(`dist/styles.css is ${kib(cssGzip)} gzip, over the budget of ${kib(BUDGETS.cssGzip)} (by ${kib(cssGzip - BUDGETS.cssGzip)}).`);
@@ -142,6 +182,7 @@ async function main() {
       css: { bytes: css?.length ?? null, gzipBytes: cssGzip, minifiedGzipBytes: cssMinifiedGzip, budgetGzipBytes: BUDGETS.cssGzip },
       packages: Object.fromEntries(byPackage),
       modules: contributors,
+      hostEagerSigningFree: signingChunks.length === 0,
       failures,
     }, null, 2));
   } else {
@@ -156,6 +197,7 @@ async function main() {
     for (const c of contributors.slice(0, top)) {
       console.log(`    ${kib(c.renderedBytes).padStart(10)} rendered  ~${kib(c.estimatedGzip).padStart(9)} gzip  ${c.module}`);
     }
+    console.log(`\n  Signing code (${SIGNING_MARKER}): ${chunk.code.includes(SIGNING_MARKER) ? "FOUND in \"sidecard\"" : "none in \"sidecard\""}; ${signingChunks.length === 0 ? "none loaded up front by \"sidecard/host\" (lazy chunk only)" : "LOADED UP FRONT by \"sidecard/host\""}`);
     console.log("");
     if (!fromSource && existsSync(join(root, "src"))) {
       const distTime = statSync(join(root, "dist/index.js")).mtimeMs;

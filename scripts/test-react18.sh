@@ -33,5 +33,7 @@ npx tsc --noEmit
 echo "=== unit + browser tests with React 18.3"
 projects=(--project unit)
 if [ -n "${CHROMIUM_PATH:-}" ] || [ -x /usr/bin/chromium ]; then projects+=(--project browser); fi
-npx vitest run "${projects[@]}"
+# A longer per-test timeout than the main run's 5 s: this copy starts cold (no transform cache)
+# right after the main suite, and the property tests' run time is not what is tested here.
+npx vitest run "${projects[@]}" --testTimeout=30000
 echo "test:react18: PASS"

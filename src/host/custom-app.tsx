@@ -1,3 +1,5 @@
+"use client";
+
 import { Widget, type WidgetProps } from "../render/widget.js";
 import type { FetchWidgetError } from "./fetch-widget.js";
 import { useCustomApp, type UseCustomAppOptions } from "./use-custom-app.js";

@@ -119,7 +119,7 @@ describe("the fast path agrees with the WHATWG parser on every ASCII code unit i
   ];
   const ASCII = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
 
-  test.each(SEEDS)("%j with one code unit inserted or substituted anywhere", (seed) => {
+  test.each(SEEDS)("%j with one code unit inserted or substituted anywhere", { timeout: 60_000 }, (seed) => {
     for (let at = 0; at <= seed.length; at++) {
       for (const unit of ASCII) {
         agreesWithParser(seed.slice(0, at) + unit + seed.slice(at));
@@ -135,7 +135,7 @@ describe("the fast path agrees with the WHATWG parser on every ASCII code unit i
     expect(codes("tel\u001a/../../admin/delete-all")).toEqual([["invalid_url", "/components/0/url"]]);
   });
 
-  test("strings over the whole 0x00-0x7F alphabet, alone and after each scheme the fast path knows", () => {
+  test("strings over the whole 0x00-0x7F alphabet, alone and after each scheme the fast path knows", { timeout: 60_000 }, () => {
     const ascii = fc.string({ unit: fc.constantFrom(...ASCII), maxLength: 24 });
     const prefix = fc.constantFrom("", "h", "http", "https:", "http:/", "https://", "HTTP://a", "mailto", "mailto:", "tel", "TEL:", "data:image/");
     fc.assert(

@@ -36,12 +36,13 @@ export function parseWidget(input: unknown, options: ParseOptions = {}): ParseRe
   guardReads(diagnostics, () => {
     const root = readRoot(input, options, diagnostics);
     if (root === null) return;
-    const components: WidgetComponent[] = [];
-    for (let index = 0; index < root.components.length; index++) {
-      const component = checkComponent(root.components[index], "/components", index, false, root.walk);
-      if (component !== null) components.push(component);
+    // `root.components` is already a copy of the input array: the normalised components replace
+    // the inputs in place (any error empties the payload, so no slot keeps an input value).
+    const components = root.components;
+    for (let index = 0; index < components.length; index++) {
+      components[index] = checkComponent(components[index], "/components", index, false, root.walk);
     }
-    payload = { version: root.version, header: root.header ?? {}, components };
+    payload = { version: root.version, header: root.header ?? {}, components: components as WidgetComponent[] };
   });
   if (hasError(diagnostics) || payload === null) return { ok: false, payload: null, diagnostics };
   return { ok: true, payload, diagnostics };

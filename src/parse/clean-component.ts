@@ -226,6 +226,7 @@ export function cleanComponent(value: unknown, schemes: readonly string[], prist
     case "card":
       return insideCard ? null : FAST_CHECKS.card(value, schemes, pristine);
     default:
-      return null;
+      // A type added to the spec without a case above still gets its fast check, by lookup.
+      return typeof type === "string" && Object.prototype.hasOwnProperty.call(FAST_CHECKS, type) ? FAST_CHECKS[type as ComponentType](value, schemes, pristine) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { isArray, ownValue } from "./read-input.js";
+import { isArray, lengthOf } from "./read-input.js";
 
 const MAX_SHOWN = 60;
 
@@ -15,7 +15,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === "string") return `the string ${quote(value)}`;
   if (typeof value === "number" || typeof value === "boolean") return `the ${typeof value} ${String(value)}`;
   if (isArray(value)) {
-    const length = ownValue(value as unknown as Record<string, unknown>, "length") as number;
+    const length = lengthOf(value);
     return `an array of ${length} item${length === 1 ? "" : "s"}`;
   }
   if (typeof value === "object") return "an object";

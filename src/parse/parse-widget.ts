@@ -3,7 +3,7 @@ import type { WidgetComponent, WidgetHeader, WidgetPayload } from "../schema/wid
 import { checkHeader, checkVersion } from "./check-values.js";
 import { isObjectPrototypePristine } from "./clean-component.js";
 import { describeValue } from "./describe-value.js";
-import { isArray, isPlainObject, ownValue, readItems, UnreadableInput } from "./read-input.js";
+import { isArray, isPlainObject, lengthOf, ownValue, readItems, UnreadableInput } from "./read-input.js";
 import { DEFAULT_URL_SCHEMES } from "./url-safety.js";
 import { checkComponent, errorsSince, type Walk } from "./walk-components.js";
 
@@ -130,7 +130,7 @@ function countComponents(components: readonly unknown[], limit: number): number 
     const item = components[i];
     if (isPlainObject(item) && ownValue(item, "type") === "card") {
       const children = ownValue(item, "components");
-      if (isArray(children)) total += (ownValue(children as unknown as Record<string, unknown>, "length") as number);
+      if (isArray(children)) total += lengthOf(children);
     }
   }
   return total;

@@ -67,6 +67,15 @@ export function readItems(array: readonly unknown[]): unknown[] {
   }
 }
 
+/** An input array's length (a proxy's `get` trap may throw). */
+export function lengthOf(array: readonly unknown[]): number {
+  try {
+    return array.length;
+  } catch (error) {
+    return unreadable(error);
+  }
+}
+
 export function countOwnKeys(object: Record<string, unknown>): number {
   try {
     let count = 0;

@@ -5,7 +5,7 @@ import { isObjectPrototypePristine } from "./clean-component.js";
 import { describeValue } from "./describe-value.js";
 import { isArray, isPlainObject, lengthOf, ownValue, readItems, UnreadableInput } from "./read-input.js";
 import { DEFAULT_URL_SCHEMES } from "./url-safety.js";
-import { checkComponent, errorsSince, type Walk } from "./walk-components.js";
+import { checkComponent, errorsSince, hasErrorSince, type Walk } from "./walk-components.js";
 
 export interface WidgetLimits {
   /** Most components in the whole widget, cards' children included. Default 1000. */
@@ -32,39 +32,33 @@ export const DEFAULT_MAX_COMPONENTS = 1000;
  */
 export function parseWidget(input: unknown, options: ParseOptions = {}): ParseResult {
   const diagnostics: Diagnostic[] = [];
-  let payload: WidgetPayload | null = null;
-  guardReads(diagnostics, () => {
+  const payload = guardReads(diagnostics, (): WidgetPayload | null => {
     const root = readRoot(input, options, diagnostics);
-    if (root === null) return;
+    if (root === null) return null;
     // `root.components` is already a copy of the input array: the normalised components replace
     // the inputs in place (any error empties the payload, so no slot keeps an input value).
     const components = root.components;
     for (let index = 0; index < components.length; index++) {
       components[index] = checkComponent(components[index], "/components", index, false, root.walk);
     }
-    payload = { version: root.version, header: root.header ?? {}, components: components as WidgetComponent[] };
+    return { version: root.version, header: root.header ?? {}, components: components as WidgetComponent[] };
   });
-  if (hasError(diagnostics) || payload === null) return { ok: false, payload: null, diagnostics };
+  if (payload == null || hasErrorSince(diagnostics, 0)) return { ok: false, payload: null, diagnostics };
   return { ok: true, payload, diagnostics };
 }
 
-export function hasError(diagnostics: readonly Diagnostic[]): boolean {
-  for (const d of diagnostics) if (d.severity === "error") return true;
-  return false;
-}
-
 /**
- * Runs a walk over the input. What the input throws while it is read (a getter, a proxy)
- * becomes an `invalid_root` diagnostic; anything else thrown is a bug and propagates.
+ * Runs a walk over the input and returns what it returns. What the input throws while it is
+ * read (a getter, a proxy) becomes an `invalid_root` diagnostic and `undefined`; anything else
+ * thrown is a bug in sidecard and propagates.
  */
-export function guardReads(diagnostics: Diagnostic[], walk: () => void): boolean {
+export function guardReads<T>(diagnostics: Diagnostic[], walk: () => T): T | undefined {
   try {
-    walk();
-    return true;
+    return walk();
   } catch (error) {
     if (!(error instanceof UnreadableInput)) throw error;
     diagnostics.push(diagnostic("invalid_root", "", `The payload could not be read (${error.detail}); expected a plain JSON object.`));
-    return false;
+    return undefined;
   }
 }
 

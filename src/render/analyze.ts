@@ -64,19 +64,20 @@ export function analyzeWidget(input: unknown, options: ParseOptions = {}, previo
   const schemes = options.allowedUrlSchemes ?? DEFAULT_URL_SCHEMES;
   const analysis: AnalyzedWidget = { diagnostics: [], rootErrors: [], hasErrors: false, header: null, headerErrors: NO_DIAGNOSTICS, components: [], payload: null, schemes };
   const before = previous != null && previous.schemes === schemes ? previous.components : null;
-  let version = "1.0.0";
-  const read = guardReads(analysis.diagnostics, () => {
+  const version = guardReads(analysis.diagnostics, () => {
     const root = readRoot(input, { ...options, allowedUrlSchemes: schemes }, analysis.diagnostics);
-    if (root === null) return;
-    version = root.version;
+    if (root === null) return null;
     analysis.header = root.header;
     analysis.headerErrors = root.headerErrors;
     const nodes: AnalyzedComponent[] = new Array(root.components.length);
     for (let index = 0; index < nodes.length; index++) nodes[index] = analyzeNode(root.components[index], "/components", index, false, root.walk, before?.[index]);
     analysis.components = nodes;
+    return root.version;
   });
-  if (!read) {
+  if (version === undefined) {
+    // The input threw while read: nothing of what was read before is shown.
     analysis.header = null;
+    analysis.headerErrors = NO_DIAGNOSTICS;
     analysis.components = [];
   }
   for (const d of analysis.diagnostics) {
@@ -85,7 +86,7 @@ export function analyzeWidget(input: unknown, options: ParseOptions = {}, previo
     if (ROOT_ERROR_CODES.has(d.code)) analysis.rootErrors.push(d);
   }
   if (!analysis.hasErrors) {
-    analysis.payload = { version, header: analysis.header ?? {}, components: analysis.components.map((node) => node.component as WidgetComponent) };
+    analysis.payload = { version: version ?? "1.0.0", header: analysis.header ?? {}, components: analysis.components.map((node) => node.component as WidgetComponent) };
   }
   return analysis;
 }

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { isSafeUrl, parseWidget } from "../../src/index.js";
 import { checkLinkUrl, DEFAULT_URL_SCHEMES, toSafeIconSrc } from "../../src/parse/url-safety.js";
+import { renderWidgetToHTML } from "../../src/testing/index.js";
 
 const link = (url: unknown) => ({ version: "1.0.0", header: {}, components: [{ type: "link", label: "Go", url }] });
 const codes = (url: unknown, options?: Parameters<typeof parseWidget>[1]) => parseWidget(link(url), options).diagnostics.map((d) => [d.code, d.path]);
@@ -133,6 +134,10 @@ describe("the fast path agrees with the WHATWG parser on every ASCII code unit i
     expect(checkLinkUrl("tel\u001a/../../admin/delete-all")).toEqual({ ok: false, reason: "invalid" });
     expect(toSafeIconSrc("http\u001a\u000f\u000fevil.test/x.png")).toBeNull();
     expect(codes("tel\u001a/../../admin/delete-all")).toEqual([["invalid_url", "/components/0/url"]]);
+    // Rendered: no href that the browser would resolve against the host page, no icon.
+    expect(renderWidgetToHTML(link("tel\u001a/../../admin/delete-all"), { mode: "isolate" })).not.toContain("href=");
+    const withIcon = { version: "1.0.0", header: { title: "T", icon_url: "http\u001a\u000f\u000fevil.test/x.png" }, components: [] };
+    expect(renderWidgetToHTML(withIcon)).not.toContain("<img");
   });
 
   test("strings over the whole 0x00-0x7F alphabet, alone and after each scheme the fast path knows", { timeout: 60_000 }, () => {

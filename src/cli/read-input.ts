@@ -1,12 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { parseJsonText } from "./json-position.js";
 
-/** Where a payload comes from, as named on the command line: a path, an http(s) URL or `-`. */
+/** Where a payload comes from, as named on the command line: a path or `-` (URLs: validate.ts). */
 export type InputResult =
   | { ok: true; source: string; value: unknown }
   | { ok: false; source: string; message: string };
-
-export const FETCH_TIMEOUT_MS = 15_000;
 
 export function isUrl(argument: string): boolean {
   return /^https?:\/\//i.test(argument);
@@ -20,27 +18,6 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
 
 async function readText(argument: string, stdin: NodeJS.ReadableStream): Promise<{ text: string } | { message: string }> {
   if (argument === "-") return { text: await readStdin(stdin) };
-  if (isUrl(argument)) {
-    let response: Response;
-    try {
-      response = await fetch(argument, {
-        headers: { Accept: "application/json" },
-        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      const reason =
-        (error as Error).name === "TimeoutError"
-          ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s`
-          : (cause?.code ?? cause?.message ?? (error as Error).message);
-      return { message: `could not fetch the URL (${reason})` };
-    }
-    const text = await response.text();
-    if (!response.ok) {
-      return { message: `the URL answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}; expected 200 with JSON` };
-    }
-    return { text };
-  }
   try {
     return { text: await readFile(argument, "utf8") };
   } catch (error) {

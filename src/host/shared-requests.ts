@@ -1,5 +1,6 @@
 import { fetchWidget, fetchDataParams, type FetchWidgetOptions, type FetchWidgetResult } from "./fetch-widget.js";
 import type { FetchFunction } from "../protocol/request.js";
+import { headersKey } from "../protocol/request-config.js";
 
 // Identical concurrent `fetch_data` requests (two sidebars showing the same app for the same
 // issue, StrictMode's second mount) share one HTTP request. Each consumer holds a reference;
@@ -32,7 +33,8 @@ function fetchIdentity(fetchFn: FetchFunction | undefined): number {
  * proxies are never shared).
  */
 export function requestKey(options: Omit<FetchWidgetOptions, "signal">): string {
-  const headers = [...new Headers(options.headers).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Never throws, even for headers that cannot be sent (fetchWidget reports those as `config`).
+  const headers = headersKey(options.headers);
   return JSON.stringify([
     String(options.url),
     fetchDataParams(options.context),

@@ -15,10 +15,16 @@ export interface RequestFailure {
   message: string;
   /** The HTTP status, when the app answered one. */
   status?: number;
+  /** The answer's Content-Type, when the app answered one. */
+  contentType?: string | null;
+  /** The start of an error answer (at most 4 KiB), for tools that show it; never rendered. */
+  body?: string;
+  /** Where a refused redirect pointed. */
+  location?: string;
 }
 
 export type RequestOutcome =
-  | { ok: true; status: number; contentType: string | null; body: string; durationMs: number }
+  | { ok: true; status: number; contentType: string | null; body: string; bytes: number; durationMs: number }
   | { ok: false; error: RequestFailure; durationMs: number };
 
 export interface RequestInput {
@@ -176,7 +182,7 @@ function concat(chunks: Uint8Array[], length: number): Uint8Array {
   return out;
 }
 
-function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
   return `${bytes} bytes`;
@@ -247,16 +253,20 @@ export async function performRequest(input: RequestInput): Promise<RequestOutcom
       return fail({
         kind: "http",
         ...(response.status ? { status: response.status } : {}),
+        ...(location ? { location } : {}),
         message: `The app answered ${status || "a redirect"}${status ? where : ""}; expected ${input.expected}. Redirects are not followed: configure the app with its final URL.`,
       });
     }
 
     if (response.status !== 200) {
       const excerpt = await readBodyLimited(response, ERROR_EXCERPT_BYTES, scope.signal).catch(() => null);
-      const quote = excerpt ? quoteErrorBody(contentType, new TextDecoder().decode(excerpt.bytes)) : "";
+      const text = excerpt ? new TextDecoder().decode(excerpt.bytes) : "";
+      const quote = excerpt ? quoteErrorBody(contentType, text) : "";
       return fail({
         kind: "http",
         status: response.status,
+        contentType,
+        ...(excerpt ? { body: text } : {}),
         message: `The app answered HTTP ${describeHttpStatus(response.status, response.statusText)}; expected ${input.expected}.${quote}`,
       });
     }
@@ -265,6 +275,7 @@ export async function performRequest(input: RequestInput): Promise<RequestOutcom
       fail({
         kind: "too_large",
         status: response.status,
+        contentType,
         message: `The app's answer is larger than the limit of ${formatBytes(input.maxBytes)}; expected ${input.expected}.`,
       });
     const declaredLength = Number(response.headers.get("content-length"));
@@ -279,6 +290,7 @@ export async function performRequest(input: RequestInput): Promise<RequestOutcom
       status: response.status,
       contentType,
       body: new TextDecoder().decode(read.bytes),
+      bytes: read.bytes.byteLength,
       durationMs: now() - started,
     };
   } catch (error) {

@@ -116,7 +116,7 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
   it("exits 2 for an unknown command", async () => {
     const run = await runCli(["vaildate", good]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/unknown command "vaildate"; expected one of: validate, preview/);
+    expect(run.stderr).toMatch(/unknown command "vaildate"; expected one of: validate, check, sign, verify, preview/);
   });
 
   describe("URLs", () => {

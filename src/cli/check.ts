@@ -177,7 +177,9 @@ export async function runConformanceCheck(options: CheckOptions): Promise<CheckR
     status: handshake.httpStatus ?? null,
     contentType: handshake.contentType ?? null,
   };
-  if (handshake.failure === "network" || handshake.failure === "config") {
+  // Nothing answered at the URL (refused, unknown host): the run cannot go on. An app that
+  // answered and then broke the connection is a problem found, not this.
+  if ((handshake.failure === "network" && handshake.httpStatus === undefined) || handshake.failure === "config") {
     report.fatal = handshake.reason;
     report.steps.push({ kind: "handshake", name: "handshake", status: "fail", failure: handshake.failure, findings: [{ severity: "error", message: handshake.reason ?? "" }], request: handshakeFacts });
     return finish(report, EXIT_UNUSABLE);

@@ -42,7 +42,8 @@ export function readSecret(
     secret = secret.replace(/\r?\n$/, "");
     from = `--secret-file ${file}`;
   } else {
-    secret = env[SECRET_ENV];
+    // An exported but empty variable reads as unset, so it cannot break commands that need no secret.
+    secret = env[SECRET_ENV] || undefined;
     from = SECRET_ENV;
   }
   if (secret === undefined) return undefined;

@@ -231,6 +231,8 @@ export async function performRequest(input: RequestInput): Promise<RequestOutcom
   const scope = new RequestScope(input.timeoutMs, input.signal);
   const fail = (error: RequestFailure): RequestOutcome => ({ ok: false, error, durationMs: now() - started });
   let phase: "connect" | "body" = "connect";
+  // Known once the app answered: a body that breaks or stalls still had a status.
+  let answered: number | undefined;
   try {
     const fetchFn = input.fetch ?? globalThis.fetch;
     const response = await untilAborted(
@@ -243,6 +245,7 @@ export async function performRequest(input: RequestInput): Promise<RequestOutcom
       scope.signal,
     );
     phase = "body";
+    answered = response.status || undefined;
     const contentType = response.headers.get("content-type");
 
     if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
@@ -296,12 +299,12 @@ export async function performRequest(input: RequestInput): Promise<RequestOutcom
   } catch (error) {
     if (scope.timedOut) {
       const what = phase === "body" ? "finish its answer" : "answer";
-      return fail({ kind: "timeout", message: `The app did not ${what} within ${formatDuration(input.timeoutMs)}.` });
+      return fail({ kind: "timeout", ...(answered ? { status: answered } : {}), message: `The app did not ${what} within ${formatDuration(input.timeoutMs)}.` });
     }
     if (scope.callerAborted) {
       return fail({ kind: "aborted", message: "The request was cancelled before the app answered." });
     }
-    return fail({ kind: "network", message: describeNetworkError(input.url, error, phase) });
+    return fail({ kind: "network", ...(answered ? { status: answered } : {}), message: describeNetworkError(input.url, error, phase) });
   } finally {
     // Ends the connection if anything is still open (a body we chose not to read, say).
     scope.controller.abort();

@@ -82,6 +82,12 @@ beforeAll(async () => {
         return;
       case "invalid-widget":
         return verify ? json(res, 200, JSON.stringify({ code })) : json(res, 200, INVALID);
+      case "breaks":
+        // Answers, then cuts the connection mid-body: a problem found, not "could not run".
+        res.writeHead(200, { "Content-Type": "application/json" });
+        res.write('{"code":');
+        setTimeout(() => res.destroy(), 20);
+        return;
       case "not-json":
         return verify ? json(res, 200, JSON.stringify({ code })) : json(res, 200, "<html>oops</html>");
       default:
@@ -207,6 +213,14 @@ describe("sidecard check", { timeout: 60_000 }, () => {
     expect(run.stdout).toMatch(/^FAIL {2}fetch_data, every context value$/m);
     expect(run.stdout).toMatch(/^ {8}\/components\/0\/label: error: .*\[invalid_type\]$/m);
     expect(run.stdout).toMatch(/^not conformant: \d+ problems?, \d+ warnings?$/m);
+  });
+
+  it("fails an app that answers and then breaks the connection (exit 1, not 2)", async () => {
+    const { code, report } = await check("/breaks");
+    expect(code).toBe(1);
+    expect(step(report, "handshake")[0]).toMatchObject({ status: "fail", failure: "network", request: { status: 200 } });
+    expect(step(report, "handshake")[0]!.findings[0]!.message).toMatch(/broke while reading its answer/);
+    expect(step(report, "fetch_data")).toHaveLength(2);
   });
 
   it("fails an answer that is not JSON", async () => {

@@ -101,7 +101,7 @@ describe("sidecard preview's calls to the app", () => {
     });
     const server = await preview(app.url("/"), { timeoutMs: 300 });
     const fetched = await fetchData(server);
-    expect(fetched).toMatchObject({ status: null, error: { kind: "timeout", message: "The app did not finish its answer within 300 ms." } });
+    expect(fetched).toMatchObject({ status: 200, body: null, error: { kind: "timeout", message: "The app did not finish its answer within 300 ms." } });
     const handshake = await verify(server);
     expect(handshake).toMatchObject({ verified: false, error: { kind: "timeout" } });
   });

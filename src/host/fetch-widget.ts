@@ -86,7 +86,9 @@ export function fetchDataParams(context: CustomAppRequestContext | undefined): R
  * answer. Never throws and never rejects: every failure, including an aborted `signal`, is a
  * typed `error`. A JSON answer that is not a valid widget is still `ok: true`; see `result`.
  */
-export async function fetchWidget(options: FetchWidgetOptions): Promise<FetchWidgetResult> {
+export async function fetchWidget(given: FetchWidgetOptions): Promise<FetchWidgetResult> {
+  // A caller without types may pass nothing at all: that is a config failure too, not a rejection.
+  const options: FetchWidgetOptions = given ?? ({} as FetchWidgetOptions);
   const config = checkRequestConfig(options, { maxBytes: DEFAULT_MAX_BYTES });
   if (!config.ok) return { ok: false, error: { kind: "config", message: config.message }, durationMs: 0 };
   const { timeoutMs, maxBytes, secret } = config.value;

@@ -65,7 +65,8 @@ export function createVerificationCode(): string {
  * HTTP 200 with `application/json` `{"code": "<code>"}` or `text/plain` `<code>`. Never throws for
  * what the endpoint does; only an aborted `signal` rejects.
  */
-export async function verifyEndpoint(options: VerifyEndpointOptions): Promise<VerificationResult> {
+export async function verifyEndpoint(given: VerifyEndpointOptions): Promise<VerificationResult> {
+  const options: VerifyEndpointOptions = given ?? ({} as VerifyEndpointOptions);
   const code = typeof options.code === "string" ? options.code : createVerificationCode();
   const config = checkRequestConfig(options, { maxBytes: HANDSHAKE_MAX_BYTES });
   if (!config.ok) return { status: "unverified", code, failure: "config", reason: config.message };

@@ -95,11 +95,13 @@ export function checkSecret(secret: unknown): ConfigCheck<string | undefined> {
 }
 
 export interface RequestConfigInput {
-  url: unknown;
+  url?: unknown;
   headers?: unknown;
   secret?: unknown;
   timeoutMs?: unknown;
   maxBytes?: unknown;
+  fetch?: unknown;
+  signal?: unknown;
 }
 
 export interface RequestConfig {
@@ -111,7 +113,15 @@ export interface RequestConfig {
 }
 
 /** Every check on one app's configuration; the first problem found is the message. */
-export function checkRequestConfig(input: RequestConfigInput, defaults: { maxBytes: number } = { maxBytes: DEFAULT_MAX_BYTES }): ConfigCheck<RequestConfig> {
+export function checkRequestConfig(given: RequestConfigInput | null | undefined, defaults: { maxBytes: number } = { maxBytes: DEFAULT_MAX_BYTES }): ConfigCheck<RequestConfig> {
+  const input: RequestConfigInput = given ?? {};
+  if (input.fetch !== undefined && typeof input.fetch !== "function") {
+    return { ok: false, message: `The fetch option is ${typeof input.fetch}; expected a function like globalThis.fetch.` };
+  }
+  const signal = input.signal as { aborted?: unknown; addEventListener?: unknown } | null | undefined;
+  if (signal !== undefined && (signal === null || typeof signal !== "object" || typeof signal.aborted !== "boolean" || typeof signal.addEventListener !== "function")) {
+    return { ok: false, message: "The signal option is not an AbortSignal; expected one from an AbortController, or none." };
+  }
   const url = typeof input.url === "string" || input.url instanceof URL ? resolveEndpointUrl(input.url) : `The app URL is ${typeof input.url}; expected an http(s) URL string.`;
   if (typeof url === "string") return { ok: false, message: url };
   const headers = checkHeaders(input.headers);

@@ -60,6 +60,14 @@ describe("fetchWidget and verifyEndpoint with bad configuration", () => {
     expect(await fetchWidget({ url: undefined as unknown as string, context })).toMatchObject({ ok: false, error: { kind: "config" } });
   });
 
+  it("resolve a config failure for no options, a fetch that is not a function or a signal that is not an AbortSignal", async () => {
+    expect(await fetchWidget(undefined as never)).toMatchObject({ ok: false, error: { kind: "config" } });
+    expect(await verifyEndpoint(undefined as never)).toMatchObject({ status: "unverified", failure: "config" });
+    const url = "http://127.0.0.1:9/";
+    expect(await fetchWidget({ url, context, fetch: "fetch" as never })).toMatchObject({ error: { kind: "config", message: expect.stringMatching(/fetch option is string; expected a function/) } });
+    expect(await verifyEndpoint({ url, signal: {} as never })).toMatchObject({ failure: "config", reason: expect.stringMatching(/signal option is not an AbortSignal/) });
+  });
+
   it.each([NaN, Infinity, -1, 0, "1000" as unknown as number])("keep the 1 MiB cap for maxBytes %s", async (maxBytes) => {
     const s = await serve((_req, res) => streamForever(res, "application/json"));
     const result = await fetchWidget({ url: s.url(), context, maxBytes });

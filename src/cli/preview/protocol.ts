@@ -38,7 +38,7 @@ export interface PreviewExchange {
   /** Why no answer could be used (unreachable, timeout, redirect, too large, bad configuration), when so. */
   networkError: string | null;
   /** The host client's typed failure (`kind` as in `FetchWidgetErrorKind` / `VerificationFailure`), when the request failed. */
-  error: { kind: string; message: string } | null;
+  error?: { kind: string; message: string } | null;
 }
 
 export interface PreviewVerifyResult extends PreviewExchange {

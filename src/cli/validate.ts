@@ -27,7 +27,7 @@ Options:
 ${SECRET_HELP}
   --header "N: v"     send a custom header to URLs (repeatable)
   --timeout MS        time allowed per URL, body included (default ${DEFAULT_TIMEOUT_MS})
-  --max-bytes N       largest answer accepted per URL (default ${DEFAULT_MAX_BYTES}, 1 MiB)
+  --max-bytes N       largest payload accepted per input (default ${DEFAULT_MAX_BYTES}, 1 MiB)
   -h, --help          show this help
 
 Exit status: 0 all valid, 1 a payload has errors (or warnings with --strict),
@@ -84,7 +84,7 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
   const results: ValidateResult[] = [];
   for (const argument of positionals) {
     // One input failing (a timeout, a redirect, an endless body) never ends the run.
-    const input = isUrl(argument) ? await fetchUrlInput(argument, request) : await readJsonInput(argument, io.stdin);
+    const input = isUrl(argument) ? await fetchUrlInput(argument, request) : await readJsonInput(argument, io.stdin, request.maxBytes);
     if (!input.ok) {
       results.push({ source: input.source, ok: false, unreadable: true, error: input.message });
       continue;

@@ -81,6 +81,20 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
     expect(run.stdout).toBe("<stdin>: valid\n");
   });
 
+  it("caps files and standard input at --max-bytes (1 MiB by default), like a host", async () => {
+    const run = await runCli(["validate", "--max-bytes", "40", good]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${good}: cannot validate: is larger than the limit of 40 bytes (--max-bytes); a host refuses an answer that large\n`);
+    const piped = await runCli(["validate", "--max-bytes", "1024", "-"], " ".repeat(4096) + GOOD);
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toMatch(/^<stdin>: cannot validate: is larger than the limit of 1 KiB/);
+    const big = file("big.json", JSON.stringify({ version: "1.0.0", header: {}, components: [{ type: "text", label: "x", value: "y".repeat(1024 * 1024) }] }));
+    expect((await runCli(["validate", big])).stderr).toMatch(/is larger than the limit of 1 MiB/);
+    expect((await runCli(["validate", "--max-bytes", String(2 * 1024 * 1024), big])).code).toBe(0);
+    const directory = await runCli(["validate", dir]);
+    expect(directory.stderr).toMatch(/is a directory, expected a JSON file/);
+  });
+
   it("exits 2 for a missing file and says so", async () => {
     const missing = join(dir, "nope.json");
     const run = await runCli(["validate", missing]);

@@ -32,6 +32,10 @@ export function CustomApp(props: CustomAppProps) {
     maxBytes,
     refreshInterval,
     enabled,
+    placement = "issue_sidebar",
+    cacheTtlMs,
+    cacheSize,
+    retry,
     refreshButton = true,
     ...widgetProps
   } = props;
@@ -46,6 +50,10 @@ export function CustomApp(props: CustomAppProps) {
     maxBytes,
     refreshInterval,
     enabled,
+    placement,
+    cacheTtlMs,
+    cacheSize,
+    retry,
     parseOptions: { limits, allowedUrlSchemes },
   });
 
@@ -54,7 +62,7 @@ export function CustomApp(props: CustomAppProps) {
   if (!data) {
     if (status === "error" && error) {
       return (
-        <div className="sc-host sc-custom-app-error" data-sidecard="custom-app" data-sidecard-state="error" data-error-kind={error.kind} data-theme={theme} role="alert">
+        <div className="sc-host sc-custom-app-error" data-sidecard="custom-app" data-sidecard-state="error" data-error-kind={error.kind} data-placement={placement} data-theme={theme} role="alert">
           <p className="sc-custom-app-error-title">{FAILURE_TITLES[error.kind]}</p>
           <p className="sc-custom-app-error-message">{error.message}</p>
           <button type="button" className="sc-host-button" onClick={refresh}>
@@ -64,7 +72,7 @@ export function CustomApp(props: CustomAppProps) {
       );
     }
     return (
-      <div className="sc-host sc-custom-app-loading" data-sidecard="custom-app" data-sidecard-state="loading" data-theme={theme} aria-busy="true">
+      <div className="sc-host sc-custom-app-loading" data-sidecard="custom-app" data-sidecard-state="loading" data-placement={placement} data-theme={theme} aria-busy="true">
         <span className="sc-visually-hidden">Loading the app…</span>
         <div className="sc-skeleton sc-skeleton-title" />
         <div className="sc-skeleton sc-skeleton-line" />
@@ -80,6 +88,7 @@ export function CustomApp(props: CustomAppProps) {
       data-sidecard="custom-app"
       data-sidecard-state="ready"
       data-sidecard-stale={isStale ? "" : undefined}
+      data-placement={placement}
       data-theme={theme}
       aria-busy={isFetching ? "true" : undefined}
     >

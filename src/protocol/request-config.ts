@@ -140,9 +140,17 @@ export function checkRequestConfig(given: RequestConfigInput | null | undefined,
   };
 }
 
-/** A stable description of the headers for cache keys: names case-folded and sorted; never throws. */
-export function headersKey(init: unknown): string {
+/**
+ * The headers as sorted `[name, value]` pairs (names case-folded) for request keys; never throws.
+ * Headers that cannot be sent are one pair naming the problem (the request itself is a `config` failure).
+ */
+export function headerPairs(init: unknown): [string, string][] {
   const checked = checkHeaders(init);
-  if (!checked.ok) return `invalid:${checked.message}`;
-  return JSON.stringify([...checked.value.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (!checked.ok) return [["(invalid headers)", checked.message]];
+  return [...checked.value.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A stable description of the headers for effect dependencies; never throws. */
+export function headersKey(init: unknown): string {
+  return JSON.stringify(headerPairs(init));
 }

@@ -136,7 +136,7 @@ function factsOf(result: FetchWidgetResult): CheckRequestFacts {
   const { error } = result;
   return {
     durationMs: result.durationMs,
-    status: error.status ?? null,
+    status: error.status ?? error.answeredStatus ?? null,
     contentType: error.contentType ?? null,
     bytes: null,
     redirect: error.status !== undefined && error.status >= 300 && error.status < 400 ? (error.location ?? "") : null,

@@ -50,6 +50,8 @@ export interface FetchWidgetError {
   body?: string;
   /** Where a refused redirect pointed. */
   location?: string;
+  /** For a timeout or a broken connection after the status line: the status the app had sent. */
+  answeredStatus?: number;
 }
 
 export interface FetchWidgetSuccess {

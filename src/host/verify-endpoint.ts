@@ -84,7 +84,8 @@ export async function verifyEndpoint(given: VerifyEndpointOptions): Promise<Veri
     expected: EXPECTED,
   });
   if (!outcome.ok) {
-    const { kind, message, status } = outcome.error;
+    const { kind, message } = outcome.error;
+    const status = outcome.error.status ?? outcome.error.answeredStatus;
     if (kind === "aborted") {
       if (options.signal) throw abortReason(options.signal);
       return { status: "unverified", code, failure: "network", reason: message };

@@ -21,6 +21,8 @@ export interface RequestFailure {
   body?: string;
   /** Where a refused redirect pointed. */
   location?: string;
+  /** For a timeout or a broken connection after the status line: the status the app had sent. */
+  answeredStatus?: number;
 }
 
 export type RequestOutcome =
@@ -299,12 +301,12 @@ export async function performRequest(input: RequestInput): Promise<RequestOutcom
   } catch (error) {
     if (scope.timedOut) {
       const what = phase === "body" ? "finish its answer" : "answer";
-      return fail({ kind: "timeout", ...(answered ? { status: answered } : {}), message: `The app did not ${what} within ${formatDuration(input.timeoutMs)}.` });
+      return fail({ kind: "timeout", ...(answered ? { answeredStatus: answered } : {}), message: `The app did not ${what} within ${formatDuration(input.timeoutMs)}.` });
     }
     if (scope.callerAborted) {
       return fail({ kind: "aborted", message: "The request was cancelled before the app answered." });
     }
-    return fail({ kind: "network", ...(answered ? { status: answered } : {}), message: describeNetworkError(input.url, error, phase) });
+    return fail({ kind: "network", ...(answered ? { answeredStatus: answered } : {}), message: describeNetworkError(input.url, error, phase) });
   } finally {
     // Ends the connection if anything is still open (a body we chose not to read, say).
     scope.controller.abort();

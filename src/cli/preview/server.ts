@@ -180,7 +180,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const { error } = result;
     return {
       ...exchange,
-      status: error.status ?? null,
+      status: error.status ?? error.answeredStatus ?? null,
       contentType: error.contentType ?? null,
       // What the app said, when it said something worth showing (an error answer, text that is not JSON).
       body: error.body ?? null,

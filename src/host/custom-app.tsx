@@ -16,6 +16,7 @@ const FAILURE_TITLES: Record<FetchWidgetError["kind"], string> = {
   not_json: "The app's answer could not be read.",
   too_large: "The app's answer is too large.",
   aborted: "The request was cancelled.",
+  config: "The app is not configured correctly.",
 };
 
 /**

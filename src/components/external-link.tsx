@@ -29,8 +29,8 @@ export function renderExternalLink(
   }
   return (
     <a className={className} data-sidecard-component={component} href={url} target="_blank" rel="noopener noreferrer" title={title}>
-      {content}
-      <span className="sc-visually-hidden"> (opens in a new tab)</span>
+      {content}{" "}
+      <span className="sc-visually-hidden">(opens in a new tab)</span>
     </a>
   );
 }

@@ -21,7 +21,7 @@ export function Link({ component }: LinkProps): ReactElement {
     "link",
     component.label,
     <>
-      {renderExternalLink(url, allowedUrlSchemes, { className: "sc-link sc-truncate", title: boundChars(url, MAX_TITLE_CHARS) }, boundChars(url, MAX_DRAWN_CHARS))}
+      {renderExternalLink(url, allowedUrlSchemes, { className: "sc-link", title: boundChars(url, MAX_TITLE_CHARS) }, <span className="sc-truncate">{boundChars(url, MAX_DRAWN_CHARS)}</span>)}
       {isSafeUrl(url, allowedUrlSchemes) && <CopyButton text={url} />}
     </>,
   );

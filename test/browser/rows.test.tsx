@@ -1,6 +1,6 @@
 import { cdp, userEvent } from "vitest/browser";
 import { describe, expect, test, vi } from "vitest";
-import { render } from "@testing-library/react";
+import { cleanup, render } from "@testing-library/react";
 import { Widget, type WidgetProps } from "../../src/index.js";
 import { expectNoHorizontalOverflow, renderInFrame } from "./layout.js";
 import { ICON } from "./payloads.js";
@@ -198,5 +198,50 @@ describe("disclosures", () => {
     expect(getComputedStyle(chevron).transform).toBe("none");
     await userEvent.click(toggle);
     expect(getComputedStyle(chevron).transform).not.toBe("none");
+  });
+});
+
+describe("marks and the dark theme", () => {
+  const everything = {
+    version: "1.0.0",
+    header: { title: "App" },
+    components: [{ type: "card", header: { title: "Card" }, components: [...rows.components, { type: "button", label: "Open", button_type: "link", url: "https://x.test/" }] }],
+  };
+
+  test("every mark is one <svg> with one <path>, hidden from assistive tech, stroked in the text color it sits in", () => {
+    const { widget } = renderInFrame(420, { payload: everything });
+    const marks = [...widget.querySelectorAll("svg")];
+    expect(marks.length).toBe(4); // two chevrons, copy, external link
+    for (const mark of marks) {
+      expect(mark.children).toHaveLength(1);
+      expect(mark.firstElementChild!.tagName).toBe("path");
+      expect(mark.getAttribute("aria-hidden")).toBe("true");
+      expect(mark.hasAttribute("style")).toBe(false);
+      const style = getComputedStyle(mark);
+      expect(style.stroke).toBe(style.color); // currentColor: follows the theme
+      expect(style.fill).toBe("none");
+      expect(mark.getBoundingClientRect().width).toBeGreaterThan(0);
+    }
+    expect(widget.querySelector("[style]")).toBeNull();
+    // The only images are the payload's own icons: no mark is a (data:) image.
+    expect([...widget.querySelectorAll("img")].every((img) => img.classList.contains("sc-icon"))).toBe(true);
+  });
+
+  test("dark keeps the same structure and geometry, with other colors", () => {
+    const shape = (widget: HTMLElement) =>
+      [...widget.querySelectorAll("*")].map((el) => {
+        const r = el.getBoundingClientRect();
+        return `${el.tagName}.${el.getAttribute("class") ?? ""} ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+      });
+    const light = renderInFrame(360, { payload: everything, locale: "en-US", timeZone: "UTC" }).widget;
+    const lightShape = shape(light);
+    const lightMark = getComputedStyle(light.querySelector(".sc-copy svg")!).stroke;
+    const lightCard = getComputedStyle(light.querySelector(".sc-card")!).backgroundColor;
+    cleanup();
+    const dark = renderInFrame(360, { payload: everything, locale: "en-US", timeZone: "UTC", theme: "dark" }).widget;
+    const darkShape = shape(dark);
+    expect(darkShape).toEqual(lightShape);
+    expect(getComputedStyle(dark.querySelector(".sc-copy svg")!).stroke).not.toBe(lightMark);
+    expect(getComputedStyle(dark.querySelector(".sc-card")!).backgroundColor).not.toBe(lightCard);
   });
 });

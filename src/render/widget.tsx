@@ -136,24 +136,16 @@ export function Widget({
         {/* The host's controls (Refresh) stay reachable when the answer cannot be shown. */}
         {headerActions && <Header header={{}} level={headingLevel} className="sc-header" actions={headerActions} />}
         <ErrorState
-        message={analysis.rootErrors.length > 0 ? rootErrorMessage(analysis.rootErrors[0]) : "This app's data could not be shown because it does not match the custom app format."}
-        diagnostics={analysis.diagnostics.filter((d) => d.severity === "error")}
-        showDiagnostics={showDiagnostics}
+          message={analysis.rootErrors.length > 0 ? rootErrorMessage(analysis.rootErrors[0]) : "This app's data could not be shown because it does not match the custom app format."}
+          diagnostics={analysis.diagnostics.filter((d) => d.severity === "error")}
+          showDiagnostics={showDiagnostics}
         />
       </>
     );
   } else {
     content = (
-      <ErrorBoundary
-        resetKey={renderKey}
-        fallback={(error) => (
-          <ErrorState
-            message={`This app's data could not be shown because a component failed to render${showDiagnostics ? `: ${describeError(error)}` : "."}`}
-            diagnostics={[]}
-            showDiagnostics={false}
-          />
-        )}
-      >
+      <>
+        {/* Outside the boundary: a component that throws leaves the header and its Refresh in place. */}
         {(analysis.header || headerActions) && (
           <Header
             header={analysis.header ?? {}}
@@ -163,20 +155,31 @@ export function Widget({
             actions={headerActions}
           />
         )}
-        {open && analysis.headerErrors.length > 0 && (
-          <InlineError type="header" path="/header" messages={analysis.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
-        )}
-        {open &&
-          (analysis.components.length === 0 ? (
-            <p className="sc-empty" data-sidecard-state="empty" id={contentId}>
-              Nothing to show.
-            </p>
-          ) : (
-            <div className="sc-components" id={contentId}>
-              {analysis.components.map((node, index) => renderNode(node, index, renderContext))}
-            </div>
-          ))}
-      </ErrorBoundary>
+        <ErrorBoundary
+          resetKey={renderKey}
+          fallback={(error) => (
+            <ErrorState
+              message={`This app's data could not be shown because a component failed to render${showDiagnostics ? `: ${describeError(error)}` : "."}`}
+              diagnostics={[]}
+              showDiagnostics={false}
+            />
+          )}
+        >
+          {open && analysis.headerErrors.length > 0 && (
+            <InlineError type="header" path="/header" messages={analysis.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
+          )}
+          {open &&
+            (analysis.components.length === 0 ? (
+              <p className="sc-empty" data-sidecard-state="empty" id={contentId}>
+                Nothing to show.
+              </p>
+            ) : (
+              <div className="sc-components" id={contentId}>
+                {analysis.components.map((node, index) => renderNode(node, index, renderContext))}
+              </div>
+            ))}
+        </ErrorBoundary>
+      </>
     );
   }
 

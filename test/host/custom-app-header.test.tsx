@@ -81,3 +81,16 @@ describe("<CustomApp> header and footer", () => {
     expect(document.querySelector(".sc-footer")).toBeNull();
   });
 });
+
+describe("<CustomApp> when a component throws", () => {
+  it("keeps the header's Refresh next to the error state", async () => {
+    const app = await serving(widget);
+    const Exploding = () => {
+      throw new Error("boom");
+    };
+    render(<CustomApp url={app.url} context={context} components={{ text: Exploding }} />);
+    await screen.findByRole("alert");
+    expect(screen.getByRole("button", { name: "Refresh" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "CRM" })).toBeInTheDocument();
+  });
+});

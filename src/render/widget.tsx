@@ -155,30 +155,32 @@ export function Widget({
             actions={headerActions}
           />
         )}
-        <ErrorBoundary
-          resetKey={renderKey}
-          fallback={(error) => (
-            <ErrorState
-              message={`This app's data could not be shown because a component failed to render${showDiagnostics ? `: ${describeError(error)}` : "."}`}
-              diagnostics={[]}
-              showDiagnostics={false}
-            />
-          )}
-        >
-          {open && analysis.headerErrors.length > 0 && (
-            <InlineError type="header" path="/header" messages={analysis.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
-          )}
-          {open &&
-            (analysis.components.length === 0 ? (
-              <p className="sc-empty" data-sidecard-state="empty" id={contentId}>
-                Nothing to show.
-              </p>
-            ) : (
-              <div className="sc-components" id={contentId}>
-                {analysis.components.map((node, index) => renderNode(node, index, renderContext))}
-              </div>
-            ))}
-        </ErrorBoundary>
+        {/* What the disclosure shows and hides (also when a component threw and the error state stands here). */}
+        {open && (
+          <div className="sc-content" id={contentId}>
+            <ErrorBoundary
+              resetKey={renderKey}
+              fallback={(error) => (
+                <ErrorState
+                  message={`This app's data could not be shown because a component failed to render${showDiagnostics ? `: ${describeError(error)}` : "."}`}
+                  diagnostics={[]}
+                  showDiagnostics={false}
+                />
+              )}
+            >
+              {analysis.headerErrors.length > 0 && (
+                <InlineError type="header" path="/header" messages={analysis.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
+              )}
+              {analysis.components.length === 0 ? (
+                <p className="sc-empty" data-sidecard-state="empty">
+                  Nothing to show.
+                </p>
+              ) : (
+                <div className="sc-components">{analysis.components.map((node, index) => renderNode(node, index, renderContext))}</div>
+              )}
+            </ErrorBoundary>
+          </div>
+        )}
       </>
     );
   }

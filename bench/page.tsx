@@ -1,6 +1,6 @@
 /**
  * The code the benchmark page runs. Each variant's entry (bench/pages/*.tsx) passes its
- * renderer here; bench/run.ts loads both in one page and drives `window.benches[variant]`.
+ * renderer here; bench/run.ts loads all of them in one page and drives `window.benches[variant]`.
  * Everything outside the timed region (making payloads, garbage collection, unmounting) is
  * done in separate calls.
  */
@@ -16,11 +16,18 @@ export interface BenchApi {
   prepare(count: number): void;
   /** Timed: render the prepared payload into a new root until React has committed the DOM. */
   mount(): number;
-  /** Timed: only the validation step of mounting (`parseWidget` on the prepared payload); `null` for the baseline. */
+  /** Timed: `mount()`, then force style and layout (reading `offsetHeight`), as the first frame must. */
+  mountLayout(): number;
+  /** Timed: only the validation step of mounting (`parseWidget` on the prepared payload); `null` for the baselines. */
   validate(): number | null;
   /** Makes the next update's payload: one text value differs, every other component keeps its identity. */
   prepareUpdate(): void;
-  /** Timed: re-render with the prepared update until committed. */
+  /**
+   * Makes the next refresh's payload: a fresh `JSON.parse` of the answer with one text value
+   * changed, as `<CustomApp>` hands it over when it refreshes: no object keeps its identity.
+   */
+  prepareRefresh(): void;
+  /** Timed: re-render with the prepared update or refresh until committed. */
   update(): number;
   unmount(): void;
   html(): string;
@@ -30,7 +37,7 @@ export interface BenchApi {
 
 declare global {
   interface Window {
-    /** Every variant's API by name: both variants run in the same page. */
+    /** Every variant's API by name: all variants run in the same page. */
     benches: Record<string, BenchApi>;
     gc?: () => void;
   }
@@ -48,6 +55,13 @@ export function installBench(
   let count = 0;
   let updates = 0;
 
+  const createContainer = () => {
+    container = document.createElement("div");
+    container.className = "bench-frame"; // a sidebar's width (bench.html)
+    document.body.append(container);
+    root = createRoot(container);
+  };
+
   window.benches ??= {};
   window.benches[variant] = {
     variant,
@@ -58,12 +72,19 @@ export function installBench(
     },
     mount() {
       if (!payload) throw new Error("prepare() first");
-      container = document.createElement("div");
-      document.body.append(container);
-      root = createRoot(container);
+      createContainer();
       const element = render(payload);
       const started = performance.now();
       flushSync(() => root!.render(element));
+      return performance.now() - started;
+    },
+    mountLayout() {
+      if (!payload) throw new Error("prepare() first");
+      createContainer();
+      const element = render(payload);
+      const started = performance.now();
+      flushSync(() => root!.render(element));
+      void container!.offsetHeight; // style recalculation and layout of the new DOM
       return performance.now() - started;
     },
     validate() {
@@ -78,8 +99,13 @@ export function installBench(
       updates += 1;
       next = withOneValueChanged(payload, `updated value ${updates} for ${count}`);
     },
+    prepareRefresh() {
+      if (!payload) throw new Error("prepare() first");
+      updates += 1;
+      next = JSON.parse(JSON.stringify(withOneValueChanged(payload, `refreshed value ${updates} for ${count}`))) as BenchPayload;
+    },
     update() {
-      if (!root || !next) throw new Error("mount() and prepareUpdate() first");
+      if (!root || !next) throw new Error("mount() and prepareUpdate() or prepareRefresh() first");
       const element = render(next);
       payload = next;
       next = null;

@@ -1,3 +1,4 @@
+import "../../src/styles/index.css";
 import { parseWidget, Widget } from "../../src/index.js";
 import { installBench } from "../page.js";
 

@@ -1,3 +1,5 @@
+"use client";
+
 import { useId, useState, type ReactNode } from "react";
 import type { CardComponent } from "../schema/widget-schema.js";
 import { useWidgetSettings } from "../render/widget-settings.js";

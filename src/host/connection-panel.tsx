@@ -1,3 +1,5 @@
+"use client";
+
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AppHeaders } from "./endpoint-url.js";
 import type { FetchFunction } from "../protocol/request.js";

@@ -1,3 +1,5 @@
+"use client";
+
 import { renderExternalLink } from "../components/external-link.js";
 import { refreshMark } from "../components/marks.js";
 import { Widget, type WidgetProps } from "../render/widget.js";
@@ -40,6 +42,10 @@ export function CustomApp(props: CustomAppProps) {
     maxBytes,
     refreshInterval,
     enabled,
+    placement = "issue_sidebar",
+    cacheTtlMs,
+    cacheSize,
+    retry,
     refreshButton = true,
     appName,
     appUrl,
@@ -56,6 +62,10 @@ export function CustomApp(props: CustomAppProps) {
     maxBytes,
     refreshInterval,
     enabled,
+    placement,
+    cacheTtlMs,
+    cacheSize,
+    retry,
     parseOptions: { limits, allowedUrlSchemes },
   });
 
@@ -64,7 +74,7 @@ export function CustomApp(props: CustomAppProps) {
   if (!data) {
     if (status === "error" && error) {
       return (
-        <div className="sc-host sc-custom-app-error" data-sidecard="custom-app" data-sidecard-state="error" data-error-kind={error.kind} data-theme={theme} role="alert">
+        <div className="sc-host sc-custom-app-error" data-sidecard="custom-app" data-sidecard-state="error" data-error-kind={error.kind} data-placement={placement} data-theme={theme} role="alert">
           <p className="sc-custom-app-error-title">{FAILURE_TITLES[error.kind]}</p>
           <p className="sc-custom-app-error-message">{error.message}</p>
           <button type="button" className="sc-host-button" onClick={refresh}>
@@ -74,7 +84,7 @@ export function CustomApp(props: CustomAppProps) {
       );
     }
     return (
-      <div className="sc-host sc-custom-app-loading" data-sidecard="custom-app" data-sidecard-state="loading" data-theme={theme} aria-busy="true">
+      <div className="sc-host sc-custom-app-loading" data-sidecard="custom-app" data-sidecard-state="loading" data-placement={placement} data-theme={theme} aria-busy="true">
         <span className="sc-visually-hidden">Loading the app…</span>
         <div className="sc-skeleton sc-skeleton-title" />
         <div className="sc-skeleton sc-skeleton-line" />
@@ -90,6 +100,7 @@ export function CustomApp(props: CustomAppProps) {
       data-sidecard="custom-app"
       data-sidecard-state="ready"
       data-sidecard-stale={isStale ? "" : undefined}
+      data-placement={placement}
       data-theme={theme}
       aria-busy={isFetching ? "true" : undefined}
     >
@@ -97,14 +108,20 @@ export function CustomApp(props: CustomAppProps) {
         {...widgetProps}
         payload={data.payload}
         headerActions={
-          // As in Pylon: the refresh control sits at the end of the widget header.
-          refreshButton ? (
-            <button type="button" className="sc-icon-button sc-refresh" aria-label="Refresh" title="Refresh" onClick={refresh} disabled={isFetching}>
-              {refreshMark}
-            </button>
-          ) : (
-            widgetProps.headerActions
-          )
+          // As in Pylon: the refresh control sits at the end of the widget header, with the
+          // words for the refresh in a status region beside it.
+          <>
+            {refreshButton ? (
+              <button type="button" className="sc-icon-button sc-refresh" aria-label="Refresh" title="Refresh" onClick={refresh} disabled={isFetching}>
+                {refreshMark}
+              </button>
+            ) : (
+              widgetProps.headerActions
+            )}
+            <span className="sc-visually-hidden" role="status">
+              {isFetching ? "Refreshing…" : ""}
+            </span>
+          </>
         }
         footer={
           appName ? (
@@ -125,9 +142,6 @@ export function CustomApp(props: CustomAppProps) {
           </button>
         </div>
       )}
-      <span className="sc-visually-hidden" role="status">
-        {isFetching ? "Refreshing…" : ""}
-      </span>
     </div>
   );
 }

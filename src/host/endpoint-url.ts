@@ -1,5 +1,4 @@
 import { SIGNATURE_HEADER } from "../protocol/params.js";
-import { signQuery } from "../protocol/signature.js";
 
 /** The custom headers an app was configured with: sent as they are on every request. */
 export type AppHeaders = HeadersInit;
@@ -27,6 +26,11 @@ export async function buildRequestHeaders(
 ): Promise<Headers> {
   const headers = new Headers(appHeaders);
   if (!headers.has("accept")) headers.set("accept", accept);
-  if (secret !== undefined) headers.set(SIGNATURE_HEADER, await signQuery(url.search.slice(1), secret));
+  if (secret !== undefined) {
+    // Loaded only when a secret is given (server-side use): browser bundles of `sidecard/host`
+    // then keep the HMAC code in a chunk a browser host never requests.
+    const { signQuery } = await import("../protocol/signature.js");
+    headers.set(SIGNATURE_HEADER, await signQuery(url.search.slice(1), secret));
+  }
   return headers;
 }

@@ -31,3 +31,18 @@ export {
   type EndpointVerificationState,
   type UseEndpointVerificationOptions,
 } from "./connection-panel.js";
+export {
+  buildEmbedUrl,
+  EmbeddedApp,
+  DEFAULT_EMBED_SANDBOX,
+  EMBED_HEIGHT,
+  type BuildEmbedUrlResult,
+  type EmbedDiagnostic,
+  type EmbedDiagnosticCode,
+  type EmbedValue,
+  type EmbedValues,
+  type EmbeddedAppProps,
+} from "../embed/index.js";
+export { contextForPlacement, type CustomAppPlacement } from "./use-custom-app.js";
+export { DEFAULT_RETRY, type RetryOptions } from "./retry-policy.js";
+export { clearWidgetCache, DEFAULT_CACHE_TTL_MS, DEFAULT_CACHE_SIZE } from "./widget-cache.js";

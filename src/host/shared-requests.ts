@@ -1,5 +1,6 @@
-import { fetchWidget, fetchDataParams, type FetchWidgetOptions, type FetchWidgetResult } from "./fetch-widget.js";
+import { fetchDataParams, type FetchWidgetOptions, type FetchWidgetResult } from "./fetch-widget.js";
 import type { FetchFunction } from "../protocol/request.js";
+import { fetchWidgetWithRetry, type RetryOptions } from "./retry-policy.js";
 
 // Identical concurrent `fetch_data` requests (two sidebars showing the same app for the same
 // issue, StrictMode's second mount) share one HTTP request. Each consumer holds a reference;
@@ -26,18 +27,38 @@ function fetchIdentity(fetchFn: FetchFunction | undefined): number {
   return id;
 }
 
+// Keys are kept (the answer cache, the in-flight map) and may be looked at; the secret and
+// the header values (often tokens) are not put in them. Each distinct set gets a number.
+const credentialIds = new Map<string, number>();
+const MAX_CREDENTIAL_IDS = 64;
+let nextCredentialId = 1;
+
+function credentialIdentity(headers: [string, string][], secret: string | undefined): number {
+  if (headers.length === 0 && secret === undefined) return 0;
+  const credentials = JSON.stringify([headers, secret ?? null]);
+  let id = credentialIds.get(credentials);
+  if (id === undefined) {
+    id = nextCredentialId++;
+    // Forgetting an old set only costs a cache miss: ids are never reused.
+    if (credentialIds.size >= MAX_CREDENTIAL_IDS) credentialIds.delete(credentialIds.keys().next().value!);
+  }
+  credentialIds.delete(credentials);
+  credentialIds.set(credentials, id);
+  return id;
+}
+
 /**
  * What makes two requests the same: the URL, the context, the headers (names case-folded and
- * sorted), the secret, the limits, the parse options and the `fetch` function's identity (two
- * proxies are never shared).
+ * sorted) and the secret (by identity, never written into the key), the limits, the parse
+ * options and the `fetch` function's identity (two proxies are never shared).
  */
 export function requestKey(options: Omit<FetchWidgetOptions, "signal">): string {
   const headers = [...new Headers(options.headers).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([
     String(options.url),
     fetchDataParams(options.context),
-    headers,
-    options.secret ?? null,
+    headers.map(([name]) => name),
+    credentialIdentity(headers, options.secret),
     options.timeoutMs ?? null,
     options.maxBytes ?? null,
     options.parseOptions?.allowedUrlSchemes ?? null,
@@ -51,17 +72,24 @@ export function sharedRequestCount(): number {
   return inFlight.size;
 }
 
+export type SharedFetchOptions = Omit<FetchWidgetOptions, "signal"> & {
+  /** Retries of the shared request (the first consumer's policy is the one used). Default `DEFAULT_RETRY`. */
+  retry?: RetryOptions | false;
+};
+
 /**
- * `fetchWidget`, shared with any identical request already in flight. Aborting `signal` settles
- * this consumer's promise as `aborted` at once; the HTTP request itself is aborted only when no
- * consumer is left.
+ * `fetchWidget` with retries (`fetchWidgetWithRetry`), shared with any identical request
+ * already in flight; `fresh: true` (a Refresh) starts a new one instead of joining. Aborting
+ * `signal` settles this consumer's promise as `aborted` at once; the HTTP request itself is
+ * aborted only when no consumer is left.
  */
-export function fetchWidgetShared(options: Omit<FetchWidgetOptions, "signal">, signal: AbortSignal): Promise<FetchWidgetResult> {
-  const key = requestKey(options);
-  let entry = inFlight.get(key);
+export function fetchWidgetShared(options: SharedFetchOptions, signal: AbortSignal, fresh = false): Promise<FetchWidgetResult> {
+  const { retry, ...fetchOptions } = options;
+  const key = requestKey(fetchOptions);
+  let entry = fresh ? undefined : inFlight.get(key);
   if (!entry) {
     const controller = new AbortController();
-    const created: InFlight = { controller, consumers: 0, promise: fetchWidget({ ...options, signal: controller.signal }) };
+    const created: InFlight = { controller, consumers: 0, promise: fetchWidgetWithRetry(fetchOptions, controller.signal, retry) };
     void created.promise.then(() => {
       if (inFlight.get(key) === created) inFlight.delete(key);
     });

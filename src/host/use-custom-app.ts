@@ -1,9 +1,26 @@
+"use client";
+
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ParseOptions } from "../parse/parse-widget.js";
 import type { AppHeaders } from "./endpoint-url.js";
 import type { CustomAppRequestContext, FetchWidgetError, FetchWidgetSuccess } from "./fetch-widget.js";
 import type { FetchFunction } from "../protocol/request.js";
 import { fetchWidgetShared, requestKey } from "./shared-requests.js";
+import type { RetryOptions } from "./retry-policy.js";
+import { DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL_MS, readCachedWidget, storeCachedWidget } from "./widget-cache.js";
+
+/** Where the app is shown: beside an issue, or in an account's notebook (no issue there). */
+export type CustomAppPlacement = "issue_sidebar" | "account_notebook";
+
+/**
+ * The context actually sent for `placement`. In an account notebook there is no issue and so no
+ * requester: `issue_id`, `requester_id` and `requester_email` are sent empty, whatever `context`
+ * holds (a value left over from a sidebar never reaches the app); the other four are sent as given.
+ */
+export function contextForPlacement(placement: CustomAppPlacement | undefined, context: CustomAppRequestContext): CustomAppRequestContext {
+  if (placement !== "account_notebook") return context;
+  return { ...context, issue_id: "", requester_id: "", requester_email: "" };
+}
 
 export interface UseCustomAppOptions {
   /** The app's endpoint URL. */
@@ -30,6 +47,17 @@ export interface UseCustomAppOptions {
   refreshInterval?: number;
   /** `false` holds the request (status `"idle"`). Default `true`. */
   enabled?: boolean;
+  /** Where the widget is shown. Default `"issue_sidebar"`; see `contextForPlacement` for what a notebook sends. */
+  placement?: CustomAppPlacement;
+  /**
+   * A cached answer younger than this is shown at once (marked stale) while the app is asked
+   * again. Default 300 000 ms (5 min); `0` turns the cache off for this consumer.
+   */
+  cacheTtlMs?: number;
+  /** The page-wide cache keeps at most this many answers when this consumer stores one. Default 50 (at most 500). */
+  cacheSize?: number;
+  /** Retries on network failures, 5xx and 429 (`Retry-After` honoured). Default 3 tries in 30 s; `false`: one try. */
+  retry?: RetryOptions | false;
 }
 
 /**
@@ -62,20 +90,30 @@ interface InternalState {
 /**
  * Fetches a custom app's widget for a context and keeps it current: a new context aborts the
  * request in flight and never shows the previous context's data; a late answer for an old
- * context or an older refresh is dropped; unmounting aborts.
+ * context or an older refresh is dropped; unmounting aborts. Switching back to a context shows
+ * its cached answer at once, marked stale, while the app is asked again; failures that may pass
+ * are retried with backoff (`retry`).
  */
-export function useCustomApp(options: UseCustomAppOptions): CustomAppState {
+export function useCustomApp(hookOptions: UseCustomAppOptions): CustomAppState {
+  const options = { ...hookOptions, context: contextForPlacement(hookOptions.placement, hookOptions.context) };
   const enabled = options.enabled ?? true;
   const key = requestKey(options);
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
-  const [state, setState] = useState<InternalState>(() => ({ key, data: null, error: null, isFetching: enabled }));
+  // What a context starts with: its cached answer, if one is fresh enough, else nothing.
+  const initial = (): InternalState => ({
+    key,
+    data: enabled ? readCachedWidget(key, options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS) : null,
+    error: null,
+    isFetching: enabled,
+  });
+  const [state, setState] = useState<InternalState>(initial);
   // Another context (or url, headers…): start over at once, so the previous issue's data is
   // never shown for this one, not even for a frame.
   let current = state;
   if (state.key !== key) {
-    current = { key, data: null, error: null, isFetching: enabled };
+    current = initial();
     setState(current);
   }
 
@@ -87,18 +125,20 @@ export function useCustomApp(options: UseCustomAppOptions): CustomAppState {
     inFlight.current = null;
   }, []);
 
-  const run = useCallback(() => {
+  /** `fresh`: a Refresh, which asks the app anew rather than joining a request in flight. */
+  const run = useCallback((fresh: boolean) => {
     cancel();
     const id = ++lastId.current;
     const controller = new AbortController();
     inFlight.current = { id, controller };
-    const { enabled: _enabled, refreshInterval: _interval, ...fetchOptions } = optionsRef.current;
+    const { enabled: _enabled, refreshInterval: _interval, placement: _placement, cacheTtlMs, cacheSize, ...fetchOptions } = optionsRef.current;
     const requestedKey = requestKey(fetchOptions);
     setState((s) => (s.key === requestedKey ? { ...s, error: null, isFetching: true } : s));
-    void fetchWidgetShared(fetchOptions, controller.signal).then((result) => {
+    void fetchWidgetShared(fetchOptions, controller.signal, fresh).then((result) => {
       // Only the newest request of this consumer may write; anything else is a late answer.
       if (inFlight.current?.id !== id) return;
       inFlight.current = null;
+      if (result.ok && (cacheTtlMs ?? DEFAULT_CACHE_TTL_MS) > 0) storeCachedWidget(requestedKey, result, cacheSize ?? DEFAULT_CACHE_SIZE);
       setState((s) => {
         if (s.key !== requestedKey) return s;
         if (result.ok) return { key: s.key, data: result, error: null, isFetching: false };
@@ -112,7 +152,7 @@ export function useCustomApp(options: UseCustomAppOptions): CustomAppState {
       setState((s) => (s.isFetching ? { ...s, isFetching: false } : s));
       return;
     }
-    run();
+    run(false);
     return cancel;
   }, [key, enabled, run, cancel]);
 
@@ -121,13 +161,13 @@ export function useCustomApp(options: UseCustomAppOptions): CustomAppState {
     if (!enabled || !refreshInterval || refreshInterval <= 0) return;
     const timer = setInterval(() => {
       const hidden = typeof document !== "undefined" && document.visibilityState === "hidden";
-      if (!hidden && !inFlight.current) run();
+      if (!hidden && !inFlight.current) run(false);
     }, refreshInterval);
     return () => clearInterval(timer);
   }, [key, enabled, refreshInterval, run]);
 
   const refresh = useCallback(() => {
-    if (optionsRef.current.enabled ?? true) run();
+    if (optionsRef.current.enabled ?? true) run(true);
   }, [run]);
 
   const { data, error, isFetching } = current;

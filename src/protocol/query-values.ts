@@ -3,7 +3,9 @@ import type { GoString, GoValues } from "./go-json.js";
 /** What `signQuery` and `verifySignature` accept as the request's parameters. */
 export type QueryParams = string | URLSearchParams | Readonly<Record<string, string | readonly string[]>>;
 
-const utf8 = new TextEncoder();
+let encoder: TextEncoder | undefined;
+/** UTF-8 encoding, its TextEncoder made on first use: importing a module must need no globals (Jest's jsdom has none). */
+export const utf8 = { encode: (text: string): Uint8Array<ArrayBuffer> => (encoder ??= new TextEncoder()).encode(text) };
 
 function hexValue(b: number): number {
   if (b >= 0x30 && b <= 0x39) return b - 0x30;
@@ -43,8 +45,8 @@ function split(s: Uint8Array, separator: number): Uint8Array[] {
   return parts;
 }
 
-/** Groups `[key, value]` pairs into distinct keys, keeping values in order. */
-function group(pairs: Iterable<readonly [GoString, GoString]>): GoValues {
+/** Groups `[key, value]` pairs into distinct keys, keeping values in order (Go's `url.Values`). */
+export function groupGoPairs(pairs: Iterable<readonly [GoString, GoString]>): GoValues {
   const byKey = new Map<string, [GoString, GoString[]]>();
   for (const [key, value] of pairs) {
     const id = Array.from(key, (b) => String.fromCharCode(b)).join("");
@@ -55,22 +57,51 @@ function group(pairs: Iterable<readonly [GoString, GoString]>): GoValues {
   return [...byKey.values()];
 }
 
+/** A query read the way Go's `url.ParseQuery` reads it, pair by pair, in wire order. */
+export interface GoQueryRead {
+  /** The pairs Go keeps, unescaped, in the order they were sent. */
+  pairs: Array<readonly [key: GoString, value: GoString]>;
+  /** The raw pairs Go skips: ones with a `;` or a malformed `%` escape (empty pairs are not counted). */
+  dropped: string[];
+}
+
+const utf8Decoder = new TextDecoder();
+
 /**
  * Go's `url.ParseQuery` (what `r.URL.Query()` gives a Go server): pairs split on `&`, a pair
- * with a `;` or a malformed `%` escape is skipped, a key without `=` has the value `""`.
+ * with a `;` or a malformed `%` escape is skipped, a key without `=` has the value `""`. Also
+ * returns what was skipped, so a caller can refuse a query whose parses could disagree.
  */
-export function parseGoQuery(query: string): GoValues {
+export function readGoQuery(query: string): GoQueryRead {
   const raw = utf8.encode(query.startsWith("?") ? query.slice(1) : query);
   const pairs: Array<readonly [GoString, GoString]> = [];
+  const dropped: string[] = [];
   for (const part of split(raw, 0x26)) {
-    if (part.length === 0 || part.includes(0x3b)) continue;
+    if (part.length === 0) continue;
+    if (part.includes(0x3b)) {
+      dropped.push(utf8Decoder.decode(part));
+      continue;
+    }
     const eq = part.indexOf(0x3d);
     const key = queryUnescape(eq === -1 ? part : part.subarray(0, eq));
     const value = queryUnescape(eq === -1 ? new Uint8Array(0) : part.subarray(eq + 1));
-    if (key === null || value === null) continue;
+    if (key === null || value === null) {
+      dropped.push(utf8Decoder.decode(part));
+      continue;
+    }
     pairs.push([key, value]);
   }
-  return group(pairs);
+  return { pairs, dropped };
+}
+
+/** A Go string as JavaScript text: invalid UTF-8 becomes U+FFFD (one per bad sequence). */
+export function goStringText(s: GoString): string {
+  return utf8Decoder.decode(s);
+}
+
+/** Go's `url.ParseQuery` as `url.Values`: what a Go app, and the signature, see. */
+export function parseGoQuery(query: string): GoValues {
+  return groupGoPairs(readGoQuery(query).pairs);
 }
 
 /**
@@ -90,5 +121,5 @@ export function toGoValues(params: QueryParams): GoValues {
       for (const item of list) pairs.push([utf8.encode(key), utf8.encode(String(item))]);
     }
   }
-  return group(pairs);
+  return groupGoPairs(pairs);
 }

@@ -1,12 +1,10 @@
-import { marshalGoValues } from "./go-json.js";
-import { toGoValues, type QueryParams } from "./query-values.js";
+import { marshalGoValues, type GoValues } from "./go-json.js";
+import { toGoValues, utf8, type QueryParams } from "./query-values.js";
 
 // Web Crypto only: this file is shared with the host side and must run in browsers and on
 // edge runtimes, so no Node-only APIs here.
 
 export type { QueryParams } from "./query-values.js";
-
-const utf8 = new TextEncoder();
 
 /** The exact bytes that are signed: Go's `json.Marshal` of the parameters as `url.Values`. */
 export function signaturePayload(params: QueryParams): Uint8Array {
@@ -57,8 +55,20 @@ export async function verifySignature(
   signature: string | null | undefined,
   secret: string,
 ): Promise<boolean> {
+  return verifyGoValuesSignature(toGoValues(params), signature, secret);
+}
+
+/**
+ * `verifySignature` over parameters already read as Go reads them, so a caller can check the
+ * signature of, and then use, one and the same parse.
+ */
+export async function verifyGoValuesSignature(
+  values: GoValues,
+  signature: string | null | undefined,
+  secret: string,
+): Promise<boolean> {
   if (typeof signature !== "string") return false;
-  const expected = utf8.encode(await signQuery(params, secret));
+  const expected = utf8.encode(toHex(await hmacSha256(secret, marshalGoValues(values))));
   const received = utf8.encode(signature.trim().toLowerCase());
   return timingSafeEqual(expected, received);
 }

@@ -1,3 +1,5 @@
+"use client";
+
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type JSXElementConstructor, type ReactElement, type ReactNode } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
 import { Header } from "../components/header.js";

@@ -2,12 +2,17 @@ import type { Diagnostic } from "../schema/diagnostic.js";
 import type { WidgetPayload } from "../schema/widget-schema.js";
 import { parseWidget, type ParseOptions } from "../parse/parse-widget.js";
 import { CONTEXT_PARAMS, SIGNATURE_HEADER, type ContextParam } from "../protocol/params.js";
-import { verifySignature } from "../protocol/signature.js";
+import { goStringText, groupGoPairs, readGoQuery } from "../protocol/query-values.js";
+import { verifyGoValuesSignature } from "../protocol/signature.js";
 
 
 /** What `fetchData` learns about the request. A parameter the host did not send is `""`. */
 export type CustomAppContext = { readonly [K in ContextParam]: string } & {
-  /** Every query parameter, including ones not named above. */
+  /**
+   * Every query parameter, including ones not named above, in the order sent: exactly the pairs
+   * the signature was checked over (Go's `url.ParseQuery` reading). `get` gives the first value,
+   * as the named parameters above do.
+   */
   readonly query: URLSearchParams;
   /** The request headers, e.g. custom headers the app was configured with in the host. */
   readonly headers: Headers;
@@ -19,6 +24,12 @@ export type CustomAppContext = { readonly [K in ContextParam]: string } & {
 export interface CustomAppHandlerOptions {
   /** The app's secret. When set, every request must carry a valid `X-Pylon-Signature` (else 401). */
   secret?: string;
+  /**
+   * Serve unsigned requests without the warning printed when the handler is created without a
+   * `secret` (local development, tests). The environment variable `SIDECARD_ALLOW_UNSIGNED=1`
+   * does the same.
+   */
+  allowUnsigned?: boolean;
   /** Builds the widget for one issue. Its result is validated with `parseWidget` before it is sent. */
   fetchData: (context: CustomAppContext) => WidgetPayload | Promise<WidgetPayload>;
   /**
@@ -26,7 +37,10 @@ export interface CustomAppHandlerOptions {
    * answers 500 with the diagnostics; `"pass-through"` sends it anyway (the host shows its error state).
    */
   onInvalidPayload?: "error" | "pass-through";
-  /** Called when `fetchData` throws or returns an invalid payload, e.g. to log it. Never sent to the host. */
+  /**
+   * Called when `fetchData` throws or returns an invalid payload, e.g. to log it. Never sent to
+   * the host. Default: `console.error` with the error.
+   */
   onError?: (error: unknown, context: CustomAppContext) => void;
   /** Options for validating the payload (URL schemes, limits). */
   parseOptions?: ParseOptions;
@@ -72,17 +86,38 @@ function rawQuery(url: URL): string {
   return url.search.startsWith("?") ? url.search.slice(1) : url.search;
 }
 
+const QUOTED_PAIR_LIMIT = 80;
+
+function quotePair(pair: string): string {
+  return JSON.stringify(pair.length > QUOTED_PAIR_LIMIT ? `${pair.slice(0, QUOTED_PAIR_LIMIT - 1)}…` : pair);
+}
+
+function unsignedAllowedByEnvironment(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.SIDECARD_ALLOW_UNSIGNED === "1" || env?.SIDECARD_ALLOW_UNSIGNED === "true";
+}
+
+function logError(error: unknown): void {
+  console.error("sidecard: could not build the widget (fetch_data answered 500):", error);
+}
+
 /**
  * A Fetch-API handler for a custom app endpoint: answers the handshake, checks the signature,
  * calls `fetchData` with the typed context and returns the validated widget JSON.
  */
 export function createCustomAppHandler(options: CustomAppHandlerOptions): CustomAppHandler {
-  const { secret, fetchData, onInvalidPayload = "error", onError, parseOptions } = options;
+  const { secret, fetchData, onInvalidPayload = "error", onError = logError, parseOptions } = options;
   if (typeof fetchData !== "function") {
     throw new TypeError("createCustomAppHandler needs a fetchData function that returns the widget payload.");
   }
   if (secret !== undefined && (typeof secret !== "string" || secret === "")) {
     throw new TypeError("createCustomAppHandler: secret must be a non-empty string when given.");
+  }
+  if (secret === undefined && options.allowUnsigned !== true && !unsignedAllowedByEnvironment()) {
+    console.warn(
+      "sidecard: createCustomAppHandler was created without a secret, so it answers unsigned requests from anyone. " +
+        "Pass the app's secret to require X-Pylon-Signature, or allowUnsigned: true (or SIDECARD_ALLOW_UNSIGNED=1) to silence this locally.",
+    );
   }
 
   return async function handleCustomAppRequest(request: Request): Promise<Response> {
@@ -97,17 +132,30 @@ export function createCustomAppHandler(options: CustomAppHandlerOptions): Custom
       return errorResponse(400, `The request URL ${JSON.stringify(request.url)} could not be parsed.`);
     }
 
+    // One parse, Go's, for both the signature and everything the handler reads. A pair Go would
+    // skip (a `;`, a malformed `%` escape) is refused: other parsers keep it, so it could carry
+    // an unsigned value past a signature that never saw it.
+    const read = readGoQuery(rawQuery(url));
+    if (read.dropped.length > 0) {
+      return errorResponse(
+        400,
+        `The query has a pair that Go's url.ParseQuery skips: ${quotePair(read.dropped[0]!)} (a ";" or a malformed "%" escape); expected every name and value percent-encoded.`,
+      );
+    }
+
     if (secret !== undefined) {
       const signature = request.headers.get(SIGNATURE_HEADER);
       if (signature === null || signature.trim() === "") {
         return errorResponse(401, `Missing ${SIGNATURE_HEADER} header; this app requires signed requests.`);
       }
-      if (!(await verifySignature(rawQuery(url), signature, secret))) {
+      if (!(await verifyGoValuesSignature(groupGoPairs(read.pairs), signature, secret))) {
         return errorResponse(401, `Invalid ${SIGNATURE_HEADER}: it does not match the query parameters signed with this app's secret.`);
       }
     }
 
-    const query = url.searchParams;
+    // Built from the verified pairs, in wire order: `get` gives the first value, as Go's `Get` does.
+    const query = new URLSearchParams();
+    for (const [key, value] of read.pairs) query.append(goStringText(key), goStringText(value));
     const requestType = query.get("request_type");
     const expected = REQUEST_TYPES.map((t) => `"${t}"`).join(" or ");
 
@@ -129,7 +177,7 @@ export function createCustomAppHandler(options: CustomAppHandlerOptions): Custom
 
       const report = (error: unknown) => {
         try {
-          onError?.(error, context);
+          onError(error, context);
         } catch {
           // A failing error hook must not turn a clean 500 into a crash.
         }

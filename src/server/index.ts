@@ -6,7 +6,26 @@ export {
   type CustomAppHandler,
   type CustomAppHandlerOptions,
 } from "./handler.js";
-export { toNodeHandler, type FetchHandler, type NodeHandlerOptions, type NodeRequestListener } from "./node-adapter.js";
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  RequestBodyTooLargeError,
+  toNodeHandler,
+  type FetchHandler,
+  type NodeHandlerOptions,
+  type NodeRequestListener,
+} from "./node-adapter.js";
+export {
+  createCustomAppProxy,
+  PROXY_DEFAULT_MAX_BYTES,
+  PROXY_DEFAULT_TIMEOUT_MS,
+  PROXY_RESPONSE_HEADERS,
+  type CustomAppProxy,
+  type CustomAppProxyContext,
+  type CustomAppProxyErrorBody,
+  type CustomAppProxyErrorKind,
+  type CustomAppProxyOptions,
+  type CustomAppTarget,
+} from "./proxy.js";
 export { signQuery, verifySignature, type QueryParams } from "../protocol/signature.js";
 export {
   badge,

@@ -64,6 +64,7 @@ export const Loading: Story = {
 export const ErrorWithRetry: Story = {
   name: "Error with Retry",
   args: {
+    retry: false,
     makeFetch: () =>
       answersInTurn(
         () => jsonResponse({ error: "upstream CRM is down" }, 502),
@@ -111,6 +112,7 @@ export const StaleWhileRefreshing: Story = {
 export const RefreshFailed: Story = {
   name: "Refresh failed (last answer kept)",
   args: {
+    retry: false,
     makeFetch: () =>
       answersInTurn(
         () => jsonResponse(ACCOUNT_PAYLOAD),
@@ -128,4 +130,67 @@ export const RefreshFailed: Story = {
 export const InvalidPayload: Story = {
   name: "Answer that is not a valid widget",
   args: { makeFetch: () => answersInTurn(() => jsonResponse({ version: "1.0.0", components: [{ type: "chart" }] })) },
+};
+
+export const RetriedAfter503: Story = {
+  name: "Retried after a 503 (backoff)",
+  parameters: { docs: { description: { story: "The app answers 503 with `Retry-After: 0`, then the widget: the host retries on its own and the viewer only sees the widget." } } },
+  args: {
+    retry: { attempts: 3, baseDelayMs: 50 },
+    makeFetch: () =>
+      answersInTurn(
+        () => new Response("busy", { status: 503, headers: { "content-type": "text/plain", "retry-after": "0" } }),
+        () => jsonResponse(ACCOUNT_PAYLOAD),
+      ),
+  },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText("Acme Corp")).toBeInTheDocument();
+    await expect(canvasElement.querySelector('[role="alert"]')).toBeNull();
+  },
+};
+
+/** Answers a widget naming the issue after `delayMs`, and counts requests per issue. */
+function answersPerIssue(delayMs: number): NonNullable<CustomAppProps["fetch"]> {
+  const asked = new Map<string, number>();
+  return (url, init) => {
+    const issue = new URL(url).searchParams.get("issue_id") ?? "";
+    const n = (asked.get(issue) ?? 0) + 1;
+    asked.set(issue, n);
+    const payload = { version: "1.0.0", header: { title: `Issue ${issue}` }, components: [{ type: "text", label: "Answer", value: `#${n} for ${issue}` }] };
+    return answersAfter(delayMs, payload)(url, init);
+  };
+}
+
+function IssueSwitcher() {
+  const globals = useStoryGlobals();
+  const [fetch] = useState(() => answersPerIssue(600));
+  const [issue, setIssue] = useState("iss_A");
+  return (
+    <div className="sb-stack">
+      <div>
+        {["iss_A", "iss_B"].map((id) => (
+          <button type="button" key={id} onClick={() => setIssue(id)} aria-pressed={issue === id}>
+            Open {id}
+          </button>
+        ))}
+      </div>
+      <CustomApp url="https://crm.example.com/pylon/cached" context={{ ...context, issue_id: issue }} fetch={fetch} theme={globals.theme} now={STORY_NOW} />
+    </div>
+  );
+}
+
+export const BackToACachedIssue: Story = {
+  name: "Back to an issue: cached answer at once, marked stale",
+  parameters: { docs: { description: { story: "Open B, then A again: A's last answer shows at once (`data-sidecard-stale`) while the app is asked again." } } },
+  render: () => <IssueSwitcher />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText("#1 for iss_A", {}, { timeout: 3000 });
+    await userEvent.click(canvas.getByRole("button", { name: "Open iss_B" }));
+    await canvas.findByText("#1 for iss_B", {}, { timeout: 3000 });
+    await userEvent.click(canvas.getByRole("button", { name: "Open iss_A" }));
+    await expect(canvas.getByText("#1 for iss_A")).toBeInTheDocument();
+    await expect(canvasElement.querySelector("[data-sidecard-stale]")).not.toBeNull();
+    await canvas.findByText("#2 for iss_A", {}, { timeout: 3000 });
+  },
 };

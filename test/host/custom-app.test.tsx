@@ -91,7 +91,8 @@ describe("<CustomApp>", () => {
       if (calls === 1) answer(res, 502, "text/html", "<h1>Bad gateway</h1>");
       else answer(res, 200, "application/json", widgetSaying("Back again"));
     });
-    render(<CustomApp url={s.url()} context={contextFor("iss_1")} />);
+    // One try, so the 502 is shown (retries are tested in custom-app-cache-retry.test.tsx).
+    render(<CustomApp url={s.url()} context={contextFor("iss_1")} retry={false} />);
 
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveAttribute("data-sidecard-state", "error");
@@ -255,7 +256,7 @@ describe("<CustomApp>", () => {
       if (calls === 1) answer(res, 200, "application/json", widgetSaying("v1"));
       else answer(res, 503, "application/json", '{"error":"maintenance"}');
     });
-    render(<CustomApp url={s.url()} context={contextFor("iss_1")} />);
+    render(<CustomApp url={s.url()} context={contextFor("iss_1")} retry={false} />);
     await screen.findByText("v1");
     fireEvent.click(screen.getByRole("button", { name: "Refresh" }));
 

@@ -54,6 +54,8 @@ describe("createCustomAppHandler without a secret, over node:http", () => {
 
   beforeAll(async () => {
     app = await startApp({
+      allowUnsigned: true,
+      onError: () => {},
       fetchData: (context) => {
         seen.push(context);
         if (context.issue_id === "throw") throw new Error("database password is hunter2");
@@ -219,7 +221,7 @@ describe("handler options", () => {
   const invalid = { version: "1.0.0", header: {}, components: [{ type: "chart" }] } as unknown as WidgetPayload;
 
   it("passes an invalid payload through when onInvalidPayload is pass-through", async () => {
-    const handler = createCustomAppHandler({ fetchData: () => invalid, onInvalidPayload: "pass-through" });
+    const handler = createCustomAppHandler({ allowUnsigned: true, fetchData: () => invalid, onInvalidPayload: "pass-through" });
     const response = await handler(new Request("http://app.test/?request_type=fetch_data"));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(invalid);
@@ -230,6 +232,7 @@ describe("handler options", () => {
       throw new Error("hook broke");
     });
     const failing = createCustomAppHandler({
+      allowUnsigned: true,
       fetchData: () => {
         throw new Error("boom");
       },
@@ -239,12 +242,57 @@ describe("handler options", () => {
     expect(response.status).toBe(500);
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: "boom" }), expect.objectContaining({ issue_id: "i1" }));
 
-    const invalidHandler = createCustomAppHandler({ fetchData: () => invalid, onError });
+    const invalidHandler = createCustomAppHandler({ allowUnsigned: true, fetchData: () => invalid, onError });
     expect((await invalidHandler(new Request("http://app.test/?request_type=fetch_data"))).status).toBe(500);
     expect(onError).toHaveBeenLastCalledWith(
       expect.objectContaining({ name: "InvalidPayloadError", diagnostics: expect.any(Array) }),
       expect.anything(),
     );
+  });
+
+  it("logs a throwing fetchData with console.error by default, with the error itself", async () => {
+    const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const boom = new Error("database is down");
+      const handler = createCustomAppHandler({
+        allowUnsigned: true,
+        fetchData: () => {
+          throw boom;
+        },
+      });
+      const response = await handler(new Request("http://app.test/?request_type=fetch_data&issue_id=i1"));
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({ error: "fetchData failed while building the widget; see the app's logs." });
+      expect(consoleError).toHaveBeenCalledTimes(1);
+      expect(consoleError.mock.calls[0]).toContain(boom);
+    } finally {
+      consoleError.mockRestore();
+    }
+  });
+
+  it("warns once at creation when made without a secret, unless allowUnsigned or SIDECARD_ALLOW_UNSIGNED=1", async () => {
+    const consoleWarn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const before = process.env.SIDECARD_ALLOW_UNSIGNED;
+    try {
+      delete process.env.SIDECARD_ALLOW_UNSIGNED;
+      const unsigned = createCustomAppHandler({ fetchData: () => validPayload });
+      expect(consoleWarn).toHaveBeenCalledTimes(1);
+      expect(String(consoleWarn.mock.calls[0]![0])).toMatch(/without a secret.*allowUnsigned: true.*SIDECARD_ALLOW_UNSIGNED=1/s);
+      // Once at creation, not per request.
+      await unsigned(new Request("http://app.test/?request_type=verify&code=1"));
+      await unsigned(new Request("http://app.test/?request_type=verify&code=2"));
+      expect(consoleWarn).toHaveBeenCalledTimes(1);
+
+      createCustomAppHandler({ secret: SECRET, fetchData: () => validPayload });
+      createCustomAppHandler({ allowUnsigned: true, fetchData: () => validPayload });
+      process.env.SIDECARD_ALLOW_UNSIGNED = "1";
+      createCustomAppHandler({ fetchData: () => validPayload });
+      expect(consoleWarn).toHaveBeenCalledTimes(1);
+    } finally {
+      if (before === undefined) delete process.env.SIDECARD_ALLOW_UNSIGNED;
+      else process.env.SIDECARD_ALLOW_UNSIGNED = before;
+      consoleWarn.mockRestore();
+    }
   });
 
   it("refuses to be created without fetchData or with an empty secret", () => {

@@ -1,0 +1,111 @@
+// @vitest-environment node
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readGoQuery } from "../../src/protocol/query-values.js";
+import { createCustomAppHandler, signQuery, text, toNodeHandler, widget, type CustomAppContext } from "../../src/server/index.js";
+
+// The signature is checked over the query as Go's url.ParseQuery reads it; fetchData must get
+// exactly that reading, never another parser's.
+
+const SECRET = "s3cr3t";
+const payload = widget({ title: "T" }, [text("a", "b")]);
+const text8 = new TextDecoder();
+
+const CAPTURED = new URLSearchParams({
+  request_type: "fetch_data",
+  app_id: "app_1",
+  widget_id: "w_9",
+  issue_id: "1001",
+  organization_id: "org_7",
+  account_id: "3",
+  requester_id: "usr_5",
+  requester_email: "jane@example.com",
+}).toString();
+
+describe("readGoQuery", () => {
+  it("keeps what Go keeps, in order, and names what Go skips", () => {
+    const read = readGoQuery("a=1&b=2;&c=%zz&&d&a=3&e=%4&f;g=1&h=%41+b");
+    expect(read.pairs.map(([k, v]) => [text8.decode(k), text8.decode(v)])).toEqual([
+      ["a", "1"],
+      ["d", ""],
+      ["a", "3"],
+      ["h", "A b"],
+    ]);
+    expect(read.dropped).toEqual(["b=2;", "c=%zz", "e=%4", "f;g=1"]);
+  });
+});
+
+describe("the handler uses exactly the parse it verified", () => {
+  const seen: CustomAppContext[] = [];
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    server = createServer(
+      toNodeHandler(
+        createCustomAppHandler({
+          secret: SECRET,
+          fetchData: (context) => {
+            seen.push(context);
+            return payload;
+          },
+        }),
+      ),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it("does not hand fetchData an unsigned issue_id smuggled before a captured signed query", async () => {
+    const signature = await signQuery(CAPTURED, SECRET);
+    const genuine = await fetch(`${base}?${CAPTURED}`, { headers: { "X-Pylon-Signature": signature } });
+    expect(genuine.status).toBe(200);
+    expect(seen.at(-1)!.issue_id).toBe("1001");
+    const count = seen.length;
+
+    // The captured signature still matches (Go's parse skips both prepended pairs), but a
+    // URLSearchParams parse would read issue_id=2002; and account_id=7% first.
+    const attack = await fetch(`${base}?issue_id=2002;&account_id=7%&${CAPTURED}`, { headers: { "X-Pylon-Signature": signature } });
+    expect(attack.status).toBe(400);
+    expect(((await attack.json()) as { error: string }).error).toBe(
+      `The query has a pair that Go's url.ParseQuery skips: "issue_id=2002;" (a ";" or a malformed "%" escape); expected every name and value percent-encoded.`,
+    );
+    expect(seen.length).toBe(count);
+    expect(seen.every((context) => context.issue_id === "1001" && context.account_id === "3")).toBe(true);
+  });
+
+  it("refuses every pair Go would skip, signed or not, before fetchData runs", async () => {
+    const count = seen.length;
+    for (const smuggled of ["issue_id=2002;x", "issue_id;=2002", "account_id=%", "account_id=%4", "account_id=%g0", "issue%zz=1", "a=1;b=2"]) {
+      for (const query of [`${smuggled}&${CAPTURED}`, `${CAPTURED}&${smuggled}`]) {
+        const response = await fetch(`${base}?${query}`, { headers: { "X-Pylon-Signature": await signQuery(query, SECRET) } });
+        expect(response.status, query).toBe(400);
+      }
+    }
+    expect(seen.length).toBe(count);
+  });
+
+  it("gives the first of repeated values to the context and keeps them all, in order, in query", async () => {
+    const query = `${CAPTURED}&issue_id=2002&extra=x&issue_id=3003`;
+    const response = await fetch(`${base}?${query}`, { headers: { "X-Pylon-Signature": await signQuery(query, SECRET) } });
+    expect(response.status).toBe(200);
+    const context = seen.at(-1)!;
+    expect(context.issue_id).toBe("1001");
+    expect(context.query.get("issue_id")).toBe("1001");
+    expect(context.query.getAll("issue_id")).toEqual(["1001", "2002", "3003"]);
+    expect([...context.query.keys()].slice(-3)).toEqual(["issue_id", "extra", "issue_id"]);
+  });
+
+  it("reads names and values as Go does: + is a space, %XX bytes as UTF-8", async () => {
+    const query = `${CAPTURED.replace("jane%40example.com", "jane+doe%40example.com")}&note=caf%C3%A9`;
+    const response = await fetch(`${base}?${query}`, { headers: { "X-Pylon-Signature": await signQuery(query, SECRET) } });
+    expect(response.status).toBe(200);
+    expect(seen.at(-1)!.requester_email).toBe("jane doe@example.com");
+    expect(seen.at(-1)!.query.get("note")).toBe("café");
+  });
+});

@@ -23,8 +23,9 @@ export function Text({ component }: TextProps) {
     <>
       <span className="sc-text" title={boundChars(component.value, MAX_TITLE_CHARS)}>
         {text}
+        {/* On a line of its own below the last line drawn (white-space: pre keeps the break). */}
+        {hidden > 0 && <span className="sc-more">{`\n${moreText(hidden, ["line", "lines"])}`}</span>}
       </span>
-      {hidden > 0 && <span className="sc-more">{moreText(hidden, ["line", "lines"])}</span>}
     </>,
     component.icon_url,
   );

@@ -127,7 +127,7 @@ export function CustomApp(props: CustomAppProps) {
           appName ? (
             <>
               Retrieved from:{" "}
-              {appUrl ? renderExternalLink(appUrl, WEB_SCHEMES, { className: "sc-footer-link", title: appName }, appName) : appName}
+              {appUrl ? renderExternalLink(appUrl, WEB_SCHEMES, { className: "sc-link", title: appName }, appName) : appName}
             </>
           ) : (
             widgetProps.footer

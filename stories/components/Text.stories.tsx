@@ -92,7 +92,7 @@ export const ManyLines: Story = {
     limits: { maxTextLines: 5 },
   },
   play: async ({ canvasElement }) => {
-    await expect(canvasElement.querySelector(".sc-text")!.textContent!.split("\n")).toHaveLength(5);
+    await expect(canvasElement.querySelector(".sc-text")!.firstChild!.textContent!.split("\n")).toHaveLength(5);
     await expect(canvasElement.querySelector(".sc-more")).toHaveTextContent("+495 more lines");
   },
 };

@@ -11,6 +11,9 @@ const show = (payload: unknown, props: Partial<WidgetProps> = {}) => render(<Wid
 
 /** One text whose value is 1 MiB of line breaks: 524 k lines of one character. */
 const manyLines = "x\n".repeat(MIB / 4);
+/** The lines a text value draws: its own text node, without the "+N more lines" note after it. */
+const drawn = (container: HTMLElement) => container.querySelector(".sc-text")!.firstChild!.textContent!;
+
 /** One badge with as many one-letter items as fit in 1 MiB of JSON. */
 const manyItems = Array.from({ length: MIB / 32 }, (_, i) => ({ value: String(i % 10), color: "blue" }));
 
@@ -19,7 +22,7 @@ describe("a text with 262 k lines", () => {
     const container = show(payloadOf({ type: "text", label: "Log", value: manyLines }));
     const values = container.querySelectorAll(".sc-text");
     expect(values).toHaveLength(1);
-    expect(values[0].textContent!.split("\n")).toHaveLength(DEFAULT_MAX_TEXT_LINES);
+    expect(drawn(container).split("\n")).toHaveLength(DEFAULT_MAX_TEXT_LINES);
     const total = manyLines.split("\n").length;
     expect(container.querySelector(".sc-more")).toHaveTextContent(`+${(total - DEFAULT_MAX_TEXT_LINES).toLocaleString("en-US")} more lines`);
     expect(container.querySelectorAll("*").length).toBeLessThan(20);
@@ -40,7 +43,9 @@ describe("a text with 262 k lines", () => {
 
   test("limits.maxTextLines moves the cut; a text within the limit shows no note", () => {
     const container = show(payloadOf({ type: "text", label: "Log", value: "a\nb\nc\nd" }), { limits: { maxTextLines: 2 } });
-    expect(container.querySelector(".sc-text")!.textContent).toBe("a\nb");
+    expect(drawn(container)).toBe("a\nb");
+    // The note is the value's last line, inside the one text element.
+    expect(container.querySelector(".sc-text")!.textContent).toBe("a\nb\n+2 more lines");
     expect(container.querySelector(".sc-more")).toHaveTextContent("+2 more lines");
     const whole = show(payloadOf({ type: "text", label: "Log", value: "a\nb" }), { limits: { maxTextLines: 2 } });
     expect(whole.querySelector(".sc-more")).toBeNull();
@@ -68,6 +73,6 @@ test.each([Number.NaN, Number.POSITIVE_INFINITY, -1, "7" as unknown as number])(
   const container = show(payloadOf({ type: "text", label: "Log", value: manyLines }, { type: "badge", label: "Tags", items: manyItems }), {
     limits: { maxTextLines: limit, maxBadgeItems: limit },
   });
-  expect(container.querySelector(".sc-text")!.textContent!.split("\n")).toHaveLength(DEFAULT_MAX_TEXT_LINES);
+  expect(drawn(container).split("\n")).toHaveLength(DEFAULT_MAX_TEXT_LINES);
   expect(container.querySelectorAll(".sc-badge")).toHaveLength(DEFAULT_MAX_BADGE_ITEMS);
 });

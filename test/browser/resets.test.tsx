@@ -63,10 +63,10 @@ function renderEverything() {
         <Widget payload={longInvalidPayload} mode="isolate" />
       </div>
       <div className="frame-360">
-        <CustomApp url="https://app.example.com/widget" context={{ issue: { id: "1" } }} fetch={neverAnswers} retry={false} />
+        <CustomApp url="https://app.example.com/widget" context={{ issue_id: "1" }} fetch={neverAnswers} retry={false} />
       </div>
       <div className="frame-360">
-        <CustomApp url="https://app.example.com/widget" context={{ issue: { id: "2" } }} fetch={hostFailure} retry={false} />
+        <CustomApp url="https://app.example.com/widget" context={{ issue_id: "2" }} fetch={hostFailure} retry={false} />
       </div>
     </>,
   );

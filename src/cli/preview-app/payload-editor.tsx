@@ -96,9 +96,8 @@ export function PayloadEditor({ text, onChange, analysis }: PayloadEditorProps) 
             <li className="pv-problem-item" data-severity="error" data-testid="json-error">
               <button type="button" className="pv-location" onClick={() => goTo(analysis.error)}>
                 Line {analysis.error.line}, column {analysis.error.column}
-              </button>
-              <span className="pv-severity">Invalid JSON</span>
-              <span className="pv-problem-message">{analysis.error.message}</span>
+              </button>{" "}
+              <span className="pv-severity">Invalid JSON</span> <span className="pv-problem-message">{analysis.error.message}</span>
               <Snippet text={text} position={analysis.error} />
             </li>
           </ul>
@@ -116,9 +115,8 @@ export function PayloadEditor({ text, onChange, analysis }: PayloadEditorProps) 
                     </button>
                   ) : (
                     <span className="pv-location">—</span>
-                  )}
-                  <span className="pv-severity">{d.severity}</span>
-                  <code className="pv-path">{d.path === "" ? "(root)" : d.path}</code>
+                  )}{" "}
+                  <span className="pv-severity">{d.severity}</span> <code className="pv-path">{d.path === "" ? "(root)" : d.path}</code>{" "}
                   <span className="pv-problem-message">
                     {d.message} <span className="pv-code">[{d.code}]</span>
                   </span>

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import pylonExample from "./payloads/pylon-example.json";
-import { readSharedPayload } from "../src/cli/preview-app/share-link.js";
+import { encodeSharedPayload, readSharedPayload } from "../src/cli/preview-app/share-link.js";
 import { Playground } from "./playground/Playground.js";
 
 const example = JSON.stringify(pylonExample, null, 2);
@@ -129,5 +129,24 @@ export const ShareLink: Story = {
     const link = new URL((field as HTMLInputElement).value);
     await expect(link.hash).toMatch(/^#payload=~?[A-Za-z0-9_-]+$/);
     await expect(await readSharedPayload(link.hash)).toEqual({ ok: true, text: (editor as HTMLTextAreaElement).value });
+  },
+};
+
+const sharedText = JSON.stringify({ version: "1.0.0", header: { title: "From a link" }, components: [{ type: "divider" }] }, null, 2);
+
+/** Opening a share link: the playground starts with the payload the fragment carries. */
+export const OpenedFromShareLink: Story = {
+  name: "Opened from a share link",
+  tags: ["!autodocs"],
+  beforeEach: async () => {
+    const before = window.location.href;
+    window.history.replaceState(null, "", `#payload=${await encodeSharedPayload(sharedText)}`);
+    return () => window.history.replaceState(null, "", before);
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByLabelText("Payload JSON")).toHaveValue(sharedText));
+    await expect(canvas.getByRole("region", { name: "From a link" })).toBeVisible();
+    await expect(canvas.getByText("Opened the payload from the share link.")).toBeVisible();
   },
 };

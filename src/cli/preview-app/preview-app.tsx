@@ -5,7 +5,7 @@ import type { PreviewConfig, PreviewContext, PreviewFetchResult, PreviewFileSnap
 import { analyzeExchange } from "./analyze-exchange.js";
 import { IssueView } from "./issue-view.js";
 import { PayloadEditor } from "./payload-editor.js";
-import { analyzePayloadText } from "./payload-problems.js";
+import { analyzePayloadText, plural } from "./payload-problems.js";
 import { fetchAppData, loadConfig, verifyApp } from "./preview-api.js";
 import { createShareLink, readSharedPayload } from "./share-link.js";
 import { useFileWatch } from "./use-file-watch.js";
@@ -323,7 +323,7 @@ export function PreviewApp() {
               Show payload
             </button>
             <span className="pv-rail-count" data-errors={analysis.kind === "syntax" ? 1 : analysis.kind === "parsed" ? analysis.errors : 0}>
-              {analysis.kind === "syntax" ? "Invalid JSON" : analysis.kind === "parsed" ? `${analysis.errors} err · ${analysis.warnings} warn` : ""}
+              {analysis.kind === "syntax" ? "Invalid JSON" : analysis.kind === "parsed" ? `${plural(analysis.errors, "error")}, ${plural(analysis.warnings, "warning")}` : ""}
             </span>
           </section>
         ) : (

@@ -170,9 +170,8 @@ export const CustomApp = forwardRef<HTMLDivElement, CustomAppProps>(function Cus
       />
       {error && !isFetching && (
         <div className="sc-custom-app-refresh-error" data-sidecard-state="error" data-error-kind={error.kind} role="alert">
-          <p className="sc-custom-app-error-message">
-            {words.refreshFailed} {error.message}
-          </p>
+          {/* One text node, as before the words became messages (identical line breaking). */}
+          <p className="sc-custom-app-error-message">{`${words.refreshFailed} ${error.message}`}</p>
           <button type="button" className="sc-host-button" onClick={refresh}>
             {words.retry}
           </button>

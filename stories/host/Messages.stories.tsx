@@ -46,7 +46,7 @@ function HostSlots() {
   const [failing] = useState(() => answersInTurn(notFound));
   return (
     <div className="sb-stack">
-      <CustomApp url="https://crm.example.com/pylon" context={context} fetch={loading} theme={globals.theme} renderLoading={() => <p className="sb-host-note">Your spinner here…</p>} />
+      <CustomApp url="https://crm.example.com/pylon" context={context} fetch={loading} theme={globals.theme} renderLoading={() => <p className="sb-messages-note">Your spinner here…</p>} />
       <CustomApp
         url="https://crm.example.com/pylon"
         context={{ ...context, issue_id: "iss_404" }}
@@ -54,7 +54,7 @@ function HostSlots() {
         retry={false}
         theme={globals.theme}
         renderError={({ error, retry }) => (
-          <div className="sb-host-note" role="alert">
+          <div className="sb-messages-note" role="alert">
             Your alert: {error.kind}.{" "}
             <button type="button" onClick={retry}>
               Try again

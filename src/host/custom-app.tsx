@@ -170,8 +170,11 @@ export const CustomApp = forwardRef<HTMLDivElement, CustomAppProps>(function Cus
       />
       {error && !isFetching && (
         <div className="sc-custom-app-refresh-error" data-sidecard-state="error" data-error-kind={error.kind} role="alert">
-          {/* One text node, as before the words became messages (identical line breaking). */}
-          <p className="sc-custom-app-error-message">{`${words.refreshFailed} ${error.message}`}</p>
+          {/* The sentence and its space, then the detail: the same two text nodes as ever (same shaping). */}
+          <p className="sc-custom-app-error-message">
+            {`${words.refreshFailed} `}
+            {error.message}
+          </p>
           <button type="button" className="sc-host-button" onClick={refresh}>
             {words.retry}
           </button>

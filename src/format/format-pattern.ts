@@ -18,6 +18,13 @@ const QUOTED = /^'([^]*?)'?$/;
 // for d / y); the caller then falls back to the default format.
 const TYPO_TOKENS = new Set(["D", "DD", "YY", "YYYY"]);
 
+/** date-fns fails on a pattern of nothing but line breaks (nothing matches); so does this. */
+function matchAll(text: string, tokens: RegExp): string[] {
+  const parts = text.match(tokens);
+  if (parts === null) throw new RangeError(`The date pattern ${JSON.stringify(text)} has no tokens`);
+  return parts;
+}
+
 /**
  * date-fns `format` for a date whose getters already read in the wanted zone (a TZDate), made of
  * date-fns' public `formatters` and `longFormatters`. `format` itself imports date-fns' whole
@@ -26,10 +33,10 @@ const TYPO_TOKENS = new Set(["D", "DD", "YY", "YYYY"]);
  * unknown letter or a protected token).
  */
 export function formatPattern(date: Date, pattern: string, locale: PatternLocale): string {
-  const expanded = (pattern.match(LONG_TOKENS) ?? [])
+  const expanded = matchAll(pattern, LONG_TOKENS)
     .map((part) => (part[0] === "p" || part[0] === "P" ? longFormatters[part[0]](part, locale.formatLong) : part))
     .join("");
-  let parts = (expanded.match(TOKENS) ?? []).map((part) => {
+  let parts = matchAll(expanded, TOKENS).map((part) => {
     if (part === "''") return { isToken: false, value: "'" };
     if (part[0] === "'") return { isToken: false, value: (QUOTED.exec(part)?.[1] ?? part).replace(/''/g, "'") };
     if (formatters[part[0]]) return { isToken: true, value: part };

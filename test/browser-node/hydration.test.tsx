@@ -90,6 +90,8 @@ describe.skipIf(!executablePath)("server-rendered dates hydrate without a mismat
         response.writeHead(200, { "content-type": "text/javascript" }).end(script);
       } else if (request.url === "/") {
         response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html><html><head><meta charset="utf-8"><title>hydration</title></head><body><div id="root">${html}</div></body></html>`);
+      } else if (request.url === "/favicon.ico") {
+        response.writeHead(204).end();
       } else {
         response.writeHead(404, { "content-type": "text/plain" }).end("not found");
       }
@@ -169,6 +171,38 @@ describe.skipIf(!executablePath)("server-rendered dates hydrate without a mismat
       expect(await page.locator("time").first().textContent()).toBe("Jul 15, 2024, 9:34 PM");
       expect(await page.evaluate(() => (window as unknown as { recoverableErrors: string[] }).recoverableErrors)).toEqual([]);
       expect(messages).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("an icon that failed to load before hydration is gone after it, as one failing later is", async () => {
+    const withIcons = (icon: string) => ({
+      version: "1.0.0",
+      header: { title: "Order", icon_url: icon },
+      components: [{ type: "date_time", label: "Created", value: VALUE, icon_url: icon }, { type: "text", label: "Note", value: "Fragile", icon_url: `${origin}/missing-later.png` }],
+    });
+    const icon = `${origin}/missing.png`;
+    html = renderToString(<Widget payload={withIcons(icon)} />);
+    expect(html.match(/<img /g)).toHaveLength(3);
+    const { context, page, messages } = await openInLosAngeles();
+    try {
+      // The last icon fails only after hydration: its answer waits until the script has run.
+      await page.route("**/missing-later.png", async (route) => {
+        await page.waitForFunction(() => "hydrateWidget" in window && (window as unknown as { hydrated?: boolean }).hydrated === true);
+        await route.fulfill({ status: 404, contentType: "text/plain", body: "not found" });
+      });
+      await page.goto(`${origin}/`);
+      await page.waitForFunction(() => (document.querySelector('img[src$="/missing.png"]') as HTMLImageElement | null)?.complete === true && document.querySelectorAll('img[src$="/missing.png"]').length === 2 && [...document.querySelectorAll<HTMLImageElement>('img[src$="/missing.png"]')].every((img) => img.complete));
+      await page.addScriptTag({ url: "/app.js" });
+      await page.evaluate((props) => {
+        (window as unknown as { hydrateWidget(p: unknown): void }).hydrateWidget(props);
+        (window as unknown as { hydrated: boolean }).hydrated = true;
+      }, { payload: withIcons(icon) });
+      await expect.poll(() => page.locator("img").count()).toBe(0);
+      expect(await page.locator("time").first().textContent()).toBe(VIEWER_TEXT);
+      expect(await page.evaluate(() => (window as unknown as { recoverableErrors: string[] }).recoverableErrors)).toEqual([]);
+      expect(messages.filter((m) => !m.includes("404 (Not Found)"))).toEqual([]);
     } finally {
       await context.close();
     }

@@ -1,8 +1,9 @@
 import { TZDateMini } from "@date-fns/tz";
-import { intlFormatDistance, type Locale } from "date-fns";
+import type { Locale } from "date-fns";
 import { formatters } from "date-fns/format";
 import { EN_US, MONTHS, WEEKDAYS } from "./en-us-locale.js";
 import { formatPattern, type PatternLocale } from "./format-pattern.js";
+import { formatRelative } from "./format-relative.js";
 
 export interface DateTimeFormatOptions {
   /** BCP 47 tag such as `"en-US"`, or a date-fns `Locale` for localized custom patterns. Default: the viewer's locale. */
@@ -211,7 +212,7 @@ export function formatDateTime(date: Date, options: DateTimeFormatOptions = {}):
   }
 
   if (pattern === "relative") {
-    return { text: intlFormatDistance(date, options.now ?? new Date(), { locale: tag }), title };
+    return { text: formatRelative(date, options.now ?? new Date(), tag), title };
   }
   if (fast) return fast;
   if (pattern) {

@@ -31,7 +31,7 @@ export const Default: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByLabelText("Payload JSON")).toHaveValue(example);
-    await expect(canvas.getByRole("status")).toHaveTextContent("no diagnostics");
+    await expect(canvasElement.querySelector(".sb-playground-status")).toHaveTextContent("no diagnostics");
     await expect(canvas.getByRole("region", { name: "Account Details" })).toBeVisible();
   },
 };
@@ -56,7 +56,7 @@ export const Diagnostics: Story = {
   args: { initialText: withProblems },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole("status")).toHaveTextContent("2 errors, 1 warning.");
+    await expect(canvasElement.querySelector(".sb-playground-status")).toHaveTextContent("2 errors, 1 warning.");
     const rows = canvas.getAllByRole("row").slice(1);
     await expect(rows.map((row) => row.getAttribute("data-code"))).toEqual(["unknown_type", "unknown_color", "unsafe_url"]);
     await expect(canvas.getByRole("cell", { name: "/components/1/type" })).toBeVisible();
@@ -74,7 +74,7 @@ export const InvalidJson: Story = {
   args: { initialText: '{\n  "version": "1.0.0",\n  "header": { "title": "Account Details" }\n  "components": []\n}' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole("status")).toHaveTextContent("Invalid JSON at line 4, column 3");
+    await expect(canvasElement.querySelector(".sb-playground-status")).toHaveTextContent("Invalid JSON at line 4, column 3");
     await expect(canvas.getByLabelText("Payload JSON")).toHaveAttribute("aria-invalid", "true");
     await expect(canvasElement.querySelector("[data-sidecard]")).toBeNull();
   },
@@ -86,14 +86,14 @@ export const Editing: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const editor = canvas.getByLabelText("Payload JSON");
-    await expect(canvas.getByRole("status")).toHaveTextContent("Invalid JSON at line 1, column 1");
+    await expect(canvasElement.querySelector(".sb-playground-status")).toHaveTextContent("Invalid JSON at line 1, column 1");
     await userEvent.click(editor);
     await userEvent.paste('{"version":"1.0.0","header":{"title":"Pasted"},"components":[{"type":"divider"}]}');
     await expect(canvas.getByRole("region", { name: "Pasted" })).toBeVisible();
     await userEvent.click(canvas.getByRole("button", { name: "Format JSON" }));
     await expect((editor as HTMLTextAreaElement).value).toContain('\n  "version": "1.0.0",');
     await userEvent.type(editor, "x");
-    await expect(canvas.getByRole("status")).toHaveTextContent(/Invalid JSON at line 11, column 2/);
+    await expect(canvasElement.querySelector(".sb-playground-status")).toHaveTextContent(/Invalid JSON at line 11, column 2/);
     await userEvent.click(canvas.getByRole("button", { name: "Reset" }));
     await expect(editor).toHaveValue("");
   },

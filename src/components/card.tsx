@@ -31,6 +31,7 @@ export function Card({ component, children }: CardProps) {
           header={component.header}
           level={headingLevel + 1}
           className="sc-card-header"
+          bare
           disclosure={canCollapse ? { expanded, controls: bodyId, onToggle: () => setExpanded((value) => !value) } : undefined}
         />
       )}

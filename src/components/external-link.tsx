@@ -6,6 +6,8 @@ export interface ExternalLinkAttributes {
   /** The wire type, when the anchor is the component's outermost element (the button). */
   component?: "button";
   title: string;
+  /** The words the anchor shows (its label or its URL, as drawn): its accessible name starts with them. Default: `title`. */
+  name?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ExternalLinkAttributes {
 export function renderExternalLink(
   url: string,
   allowedUrlSchemes: readonly string[],
-  { className, component, title }: ExternalLinkAttributes,
+  { className, component, title, name = title }: ExternalLinkAttributes,
   content: ReactNode,
 ): ReactElement {
   if (!isSafeUrl(url, allowedUrlSchemes)) {
@@ -28,9 +30,9 @@ export function renderExternalLink(
     );
   }
   return (
-    <a className={className} data-sidecard-component={component} href={url} target="_blank" rel="noopener noreferrer" title={title}>
-      {content}{" "}
-      <span className="sc-visually-hidden">(opens in a new tab)</span>
+    // "(opens in a new tab)" is part of the accessible name rather than an element of its own.
+    <a className={className} data-sidecard-component={component} href={url} target="_blank" rel="noopener noreferrer" title={title} aria-label={`${name} (opens in a new tab)`}>
+      {content}
     </a>
   );
 }

@@ -91,7 +91,7 @@ describe.each(SIDEBAR_WIDTHS)("at %i px", (width) => {
       },
     });
     const headerTitle = widget.querySelector<HTMLElement>(".sc-header h3 .sc-truncate")!;
-    const cardTitle = widget.querySelector<HTMLElement>(".sc-card-header h4 .sc-truncate")!;
+    const cardTitle = widget.querySelector<HTMLElement>(".sc-card h4 .sc-truncate")!;
     expect(headerTitle).toHaveTextContent(LONG_HEADER_TITLE);
     expect(cardTitle).toHaveTextContent(LONG_CARD_TITLE);
     expectEllipsis(headerTitle);

@@ -169,15 +169,9 @@ function Card({ c }: { c: Json }) {
   const id = useId();
   const title: string | undefined = c.header?.title;
   return (
-    <div className="sc-card" data-sidecard-component="card">
+    <div className="sc-card" data-sidecard-component="card" id={title === undefined ? undefined : id}>
       {title !== undefined && <Title title={title} level={4} open={open} controls={id} toggle={() => setOpen(!open)} />}
-      {(open || title === undefined) && (
-        <div className="sc-card-body" id={title === undefined ? undefined : id}>
-          {c.components.map((child: Json, j: number) => (
-            <Leaf c={child} key={j} />
-          ))}
-        </div>
-      )}
+      {(open || title === undefined) && c.components.map((child: Json, j: number) => <Leaf c={child} key={j} />)}
     </div>
   );
 }

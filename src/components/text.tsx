@@ -18,13 +18,17 @@ export function Text({ component }: TextProps) {
   const { limits } = useWidgetSettings();
   const { text, hidden } = takeLines(component.value, limits.maxTextLines);
   const title = boundChars(component.value, MAX_TITLE_CHARS);
-  const lines = (
-    <>
-      {text}
-      {/* On a line of its own below the last line drawn (white-space: pre keeps the break). */}
-      {hidden > 0 && <span className="sc-more">{`\n${moreText(hidden, ["line", "lines"])}`}</span>}
-    </>
-  );
+  // The string alone when nothing is hidden: a lone text child costs React no fiber of its own.
+  const lines =
+    hidden === 0 ? (
+      text
+    ) : (
+      <>
+        {text}
+        {/* On a line of its own below the last line drawn (white-space: pre keeps the break). */}
+        <span className="sc-more">{`\n${moreText(hidden, ["line", "lines"])}`}</span>
+      </>
+    );
   // Without an icon the <dd> is the text element; with one, the icon and the text sit side by side in it.
   if (component.icon_url === undefined) return renderTextRow("text", component.label, lines, title);
   return renderRow(

@@ -7,7 +7,6 @@ import { Divider, type DividerProps } from "../components/divider.js";
 import { Link, type LinkProps } from "../components/link.js";
 import { Text, type TextProps } from "../components/text.js";
 import type { ComponentType } from "../schema/widget-schema.js";
-import { sameLeafProps } from "./same-content.js";
 
 /** Props as a host override receives them: `path` is always given. */
 type WithPath<P extends { path?: string }> = Omit<P, "path"> & { path: string };
@@ -42,33 +41,31 @@ export const defaultComponents = {
 } satisfies DefaultComponents & WidgetComponents;
 
 /**
- * What the widget renders with: every entry memoised. A leaf skips re-rendering when it stands
- * at the same place with the same content (a refresh's fresh `JSON.parse` keeps no identity, so
- * leaves compare their few fields: `sameLeafProps`); a card by identity (its children are new
- * elements on every render of the widget anyway, and each leaf compares itself). `path` is optional here because the widget gives it exactly to the entries that
+ * What the widget renders with: every entry memoised, so an unchanged component object skips
+ * re-rendering. A refresh (a fresh `JSON.parse`, no identity kept) still hits: the analysis
+ * hands over the previous normalised object of a leaf equal in content at the same place
+ * (render/analyze.ts, `sameContent`). That keeps these plain `memo`s, one fiber per leaf; a
+ * comparator (`memo(c, sameLeafProps)`) would make React keep two. `path` is optional here because the widget gives it exactly to the entries that
  * are host overrides (`isDefaultEntry` tells which), never to sidecard's own.
  */
 export type RenderRegistry = { [K in ComponentType]: JSXElementConstructor<Omit<ComponentPropsByType[K], "path"> & { path?: string }> };
 
-// One memo wrapper per component function and kind, ever: a host that writes
-// `components={{ text: X }}` inline passes a new object each render, and a new wrapper would be
-// a new component type — React would remount every overridden component on every render.
-const memoizedCards = new WeakMap<object, unknown>();
-const memoizedLeaves = new WeakMap<object, unknown>();
-function memoOnce(type: ComponentType, component: ReactComponentType<object>): unknown {
-  const cache = type === "card" ? memoizedCards : memoizedLeaves;
-  let wrapper = cache.get(component);
+// One memo wrapper per component function, ever: a host that writes `components={{ text: X }}`
+// inline passes a new object each render, and a new wrapper would be a new component type —
+// React would remount every overridden component on every render.
+const memoized = new WeakMap<object, unknown>();
+function memoOnce(component: ReactComponentType<object>): unknown {
+  let wrapper = memoized.get(component);
   if (wrapper === undefined) {
-    // Host overrides too: their props are the same `{ component, path }`, so equal props mean equal output.
-    wrapper = type === "card" ? memo(component) : memo(component as ReactComponentType<Parameters<typeof sameLeafProps>[0]>, sameLeafProps);
-    cache.set(component, wrapper);
+    wrapper = memo(component);
+    memoized.set(component, wrapper);
   }
   return wrapper;
 }
 
 function memoizeAll(components: WidgetComponents): RenderRegistry {
   const registry = {} as Record<ComponentType, unknown>;
-  for (const type of Object.keys(components) as ComponentType[]) registry[type] = memoOnce(type, components[type] as ReactComponentType<object>);
+  for (const type of Object.keys(components) as ComponentType[]) registry[type] = memoOnce(components[type] as ReactComponentType<object>);
   return registry as RenderRegistry;
 }
 
@@ -81,7 +78,7 @@ export function resolveComponents(overrides: Partial<WidgetComponents> | undefin
   for (const type of Object.keys(defaultComponents) as ComponentType[]) {
     const override = overrides[type];
     if (typeof override === "function" || (typeof override === "object" && override !== null)) {
-      merged[type] = memoOnce(type, override as ReactComponentType<object>);
+      merged[type] = memoOnce(override as ReactComponentType<object>);
     }
   }
   return merged as RenderRegistry;

@@ -96,3 +96,22 @@ test("new allowed URL schemes check the same component objects again", () => {
   expect(container.querySelector("a[href]")).toBeNull();
   expect(container.querySelector("[data-sidecard-invalid]")?.getAttribute("data-sidecard-path")).toBe("/components/0");
 });
+
+test("in isolate mode a refreshed card with an invalid child still skips its unchanged valid children", () => {
+  const rendered: string[] = [];
+  const Text: WidgetComponents["text"] = ({ component }) => {
+    rendered.push(component.value);
+    return <p data-sidecard-component="text">{component.value}</p>;
+  };
+  const components = { text: Text };
+  const answer = (value: string) =>
+    JSON.stringify({
+      version: "1.0.0",
+      header: {},
+      components: [{ type: "card", components: [{ type: "link", label: "Docs", url: "javascript:alert(1)" }, { type: "text", label: "a", value: "1" }, { type: "text", label: "b", value }] }],
+    });
+  const { rerender } = render(<Widget mode="isolate" payload={JSON.parse(answer("2"))} components={components} />);
+  rendered.length = 0;
+  rerender(<Widget mode="isolate" payload={JSON.parse(answer("3"))} components={components} />);
+  expect(rendered).toEqual(["3"]);
+});

@@ -14,12 +14,13 @@ export interface ButtonProps {
 /** A link styled as a full-width outlined button, label centred, then an external-link mark; opens in a new tab. */
 export function Button({ component }: ButtonProps): ReactElement {
   const { allowedUrlSchemes, messages } = useWidgetSettings();
+  const label = boundChars(component.label, MAX_DRAWN_CHARS);
   return renderExternalLink(
     component.url,
     allowedUrlSchemes,
-    { className: "sc-button", component: "button", title: boundChars(component.label, MAX_TITLE_CHARS), newTab: messages.opensInNewTab },
+    { className: "sc-button", component: "button", title: boundChars(component.label, MAX_TITLE_CHARS), name: label, newTab: messages.opensInNewTab },
     <>
-      <span className="sc-truncate">{boundChars(component.label, MAX_DRAWN_CHARS)}</span>
+      <span className="sc-truncate">{label}</span>
       {externalLinkMark}
     </>,
   );

@@ -24,21 +24,20 @@ export function Card({ component, children }: CardProps) {
   const bodyId = useId();
   const canCollapse = collapsible && component.header?.title !== undefined;
   const open = expanded || !canCollapse;
+  // The card lays out its title and its components itself (no body wrapper): the disclosure
+  // controls the card, whose components leave the DOM when it is collapsed.
   return (
-    <div className="sc-card" data-sidecard-component="card">
+    <div className="sc-card" data-sidecard-component="card" id={canCollapse ? bodyId : undefined}>
       {component.header && (
         <Header
           header={component.header}
           level={headingLevel + 1}
           className="sc-card-header"
+          bare
           disclosure={canCollapse ? { expanded, controls: bodyId, onToggle: () => setExpanded((value) => !value) } : undefined}
         />
       )}
-      {open && (
-        <div className="sc-card-body" id={canCollapse ? bodyId : undefined}>
-          {children}
-        </div>
-      )}
+      {open && children}
     </div>
   );
 }

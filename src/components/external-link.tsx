@@ -8,6 +8,8 @@ export interface ExternalLinkAttributes {
   title: string;
   /** The visually hidden "(opens in a new tab)" after the content, in the widget's words. */
   newTab: string;
+  /** The words the anchor shows (its label or its URL, as drawn): its accessible name starts with them. Default: `title`. */
+  name?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface ExternalLinkAttributes {
 export function renderExternalLink(
   url: string,
   allowedUrlSchemes: readonly string[],
-  { className, component, title, newTab }: ExternalLinkAttributes,
+  { className, component, title, newTab, name = title }: ExternalLinkAttributes,
   content: ReactNode,
 ): ReactElement {
   if (!isSafeUrl(url, allowedUrlSchemes)) {
@@ -30,9 +32,9 @@ export function renderExternalLink(
     );
   }
   return (
-    <a className={className} data-sidecard-component={component} href={url} target="_blank" rel="noopener noreferrer" title={title}>
-      {content}{" "}
-      <span className="sc-visually-hidden">{newTab}</span>
+    // "(opens in a new tab)", in the widget's words, is part of the accessible name rather than an element of its own.
+    <a className={className} data-sidecard-component={component} href={url} target="_blank" rel="noopener noreferrer" title={title} aria-label={`${name} ${newTab}`}>
+      {content}
     </a>
   );
 }

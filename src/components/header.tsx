@@ -20,6 +20,8 @@ export interface HeaderProps {
   disclosure?: HeaderDisclosure;
   /** Controls at the far end of the header (the widget header's refresh). */
   actions?: ReactNode;
+  /** Render the heading alone, without the header wrapper, when there is no icon and no actions beside it (cards). */
+  bare?: boolean;
 }
 
 /**
@@ -27,36 +29,40 @@ export interface HeaderProps {
  * With a disclosure the heading holds one button — the title and a chevron — that shows and
  * hides the content (the accordion pattern: the heading stays a heading).
  */
-export function Header({ header, level, className, disclosure, actions }: HeaderProps) {
+export function Header({ header, level, className, disclosure, actions, bare = false }: HeaderProps) {
   if (header.title === undefined && header.icon_url === undefined && !actions) return null;
   const Heading = headingTag(level);
   const hover = header.title === undefined ? undefined : boundChars(header.title, MAX_TITLE_CHARS);
   const title = header.title === undefined ? undefined : boundChars(header.title, MAX_DRAWN_CHARS);
+  const heading =
+    title !== undefined &&
+    (disclosure ? (
+      <Heading className="sc-title">
+        <button
+          type="button"
+          className="sc-disclosure"
+          aria-expanded={disclosure.expanded}
+          // Only while the content is there to point at: collapsed content leaves the DOM.
+          aria-controls={disclosure.expanded ? disclosure.controls : undefined}
+          onClick={disclosure.onToggle}
+        >
+          <span className="sc-truncate" title={hover}>
+            {title}
+          </span>
+          {chevronMark}
+        </button>
+      </Heading>
+    ) : (
+      <Heading className="sc-title sc-truncate" title={hover}>
+        {title}
+      </Heading>
+    ));
+  // Nothing beside the title: the heading is the header (one wrapper less per card).
+  if (bare && header.icon_url === undefined && !actions) return heading || null;
   return (
     <div className={className}>
       {header.icon_url !== undefined && <Icon src={header.icon_url} />}
-      {title !== undefined &&
-        (disclosure ? (
-          <Heading className="sc-title">
-            <button
-              type="button"
-              className="sc-disclosure"
-              aria-expanded={disclosure.expanded}
-              // Only while the content is there to point at: collapsed content leaves the DOM.
-              aria-controls={disclosure.expanded ? disclosure.controls : undefined}
-              onClick={disclosure.onToggle}
-            >
-              <span className="sc-truncate" title={hover}>
-                {title}
-              </span>
-              {chevronMark}
-            </button>
-          </Heading>
-        ) : (
-          <Heading className="sc-title sc-truncate" title={hover}>
-            {title}
-          </Heading>
-        ))}
+      {heading}
       {actions && <div className="sc-header-actions">{actions}</div>}
     </div>
   );

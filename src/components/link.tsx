@@ -17,11 +17,13 @@ export interface LinkProps {
 export function Link({ component }: LinkProps): ReactElement {
   const { allowedUrlSchemes, messages } = useWidgetSettings();
   const { url } = component;
+  const drawn = boundChars(url, MAX_DRAWN_CHARS);
   return renderRow(
     "link",
     component.label,
     <>
-      {renderExternalLink(url, allowedUrlSchemes, { className: "sc-link", title: boundChars(url, MAX_TITLE_CHARS), newTab: messages.opensInNewTab }, <span className="sc-truncate">{boundChars(url, MAX_DRAWN_CHARS)}</span>)}
+      {/* The anchor is the truncating element itself: no span inside it. */}
+      {renderExternalLink(url, allowedUrlSchemes, { className: "sc-link sc-truncate", title: boundChars(url, MAX_TITLE_CHARS), name: drawn, newTab: messages.opensInNewTab }, drawn)}
       {isSafeUrl(url, allowedUrlSchemes) && <CopyButton text={url} />}
     </>,
   );

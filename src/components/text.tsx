@@ -1,7 +1,7 @@
 import type { TextComponent } from "../schema/widget-schema.js";
 import { boundChars, MAX_TITLE_CHARS, takeLines } from "../render/render-limits.js";
 import { useWidgetSettings } from "../render/widget-settings.js";
-import { renderRow } from "./row.js";
+import { renderRow, renderTextRow } from "./row.js";
 
 export interface TextProps {
   component: TextComponent;
@@ -17,16 +17,26 @@ export interface TextProps {
 export function Text({ component }: TextProps) {
   const { limits, messages } = useWidgetSettings();
   const { text, hidden } = takeLines(component.value, limits.maxTextLines);
+  const title = boundChars(component.value, MAX_TITLE_CHARS);
+  // The string alone when nothing is hidden: a lone text child costs React no fiber of its own.
+  const lines =
+    hidden === 0 ? (
+      text
+    ) : (
+      <>
+        {text}
+        {/* On a line of its own below the last line drawn (white-space: pre keeps the break). */}
+        <span className="sc-more">{`\n${messages.moreLines(hidden)}`}</span>
+      </>
+    );
+  // Without an icon the <dd> is the text element; with one, the icon and the text sit side by side in it.
+  if (component.icon_url === undefined) return renderTextRow("text", component.label, lines, title);
   return renderRow(
     "text",
     component.label,
-    <>
-      <span className="sc-text" title={boundChars(component.value, MAX_TITLE_CHARS)}>
-        {text}
-        {/* On a line of its own below the last line drawn (white-space: pre keeps the break). */}
-        {hidden > 0 && <span className="sc-more">{`\n${messages.moreLines(hidden)}`}</span>}
-      </span>
-    </>,
+    <span className="sc-text" title={title}>
+      {lines}
+    </span>,
     component.icon_url,
   );
 }

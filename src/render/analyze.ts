@@ -10,6 +10,7 @@ import { checkComponentFully, componentType, makeCard, NO_DIAGNOSTICS, readCard,
 import type { Diagnostic, DiagnosticCode } from "../schema/diagnostic.js";
 import type { ComponentType } from "../schema/spec.js";
 import type { LeafComponent, WidgetComponent, WidgetHeader, WidgetPayload } from "../schema/widget-schema.js";
+import { sameContent } from "./same-content.js";
 
 /** One component as the renderer needs it: valid content, or the errors that stand in its place. */
 export interface AnalyzedComponent {
@@ -56,7 +57,10 @@ const ROOT_ERROR_CODES: ReadonlySet<DiagnosticCode> = new Set(["invalid_root", "
 /**
  * Analyses a payload for rendering. Given the `previous` analysis (of the payload rendered
  * before), a component object found again at the same place keeps its record: an immutable
- * update re-checks only what changed, and React can skip re-rendering the rest. Matching by
+ * update re-checks only what changed, and React can skip re-rendering the rest. A leaf that is
+ * a new object but equal in content to the normalised leaf at the same place before (a
+ * refresh: `<CustomApp>` hands over a fresh `JSON.parse`) is checked again, then replaced by
+ * that previous normalised object, so the memoised registry entries skip it too. Matching by
  * place needs no lookup table, which on a first mount would cost a hash insertion and an entry
  * per component.
  */
@@ -101,11 +105,11 @@ function analyzeNode(value: unknown, base: string, index: number, insideCard: bo
   const path = `${base}/${index}`;
   const clean = cleanComponent(value, walk.schemes, walk.pristine, insideCard);
   if (clean !== null) {
-    if (clean.type !== "card") return cleanNode(value, clean, path, null);
+    if (clean.type !== "card") return cleanNode(value, sameAsBefore(before?.component, clean), path, null);
     // The fast path just read `components` as an array; this second read only pairs the
     // normalised children with their inputs, so unchanged children keep their objects.
     const inputs = readItems(ownValue(value as Record<string, unknown>, "components") as unknown[]);
-    if (before?.type === "card") for (let i = 0; i < clean.components.length; i++) clean.components[i] = previousChild(before, i, inputs[i]) ?? clean.components[i];
+    if (before?.type === "card") for (let i = 0; i < clean.components.length; i++) clean.components[i] = previousChild(before, i, inputs[i], clean.components[i]);
     return cleanNode(value, clean, path, inputs);
   }
   const start = out.length;
@@ -140,7 +144,7 @@ function analyzeCard(value: Record<string, unknown>, path: string, walk: Walk, b
       const child = parts.children[index];
       const clean = records === null ? cleanComponent(child, walk.schemes, walk.pristine, true) : null;
       if (clean !== null) {
-        valid.push((before?.type === "card" ? previousChild(before, index, child) : undefined) ?? (clean as LeafComponent));
+        valid.push(before?.type === "card" ? previousChild(before, index, child, clean as LeafComponent) : (clean as LeafComponent));
         continue;
       }
       // The first child that needs a record: the clean ones before it get theirs now.
@@ -165,12 +169,25 @@ function analyzeCard(value: Record<string, unknown>, path: string, walk: Walk, b
   };
 }
 
-/** The normalised child the previous analysis of this card made from the very same input object, if any. */
-function previousChild(before: AnalyzedComponent, index: number, input: unknown): LeafComponent | undefined {
-  if (typeof input !== "object" || input === null || before.component?.type !== "card") return undefined;
-  if (before.childInputs !== null) return before.childInputs[index] === input ? before.component.components[index] : undefined;
+/**
+ * The child to render at `index` of a card: the normalised child the previous analysis of this
+ * card made there, when it came from the very same input object or shows the same content;
+ * else `clean`, the one just made.
+ */
+function previousChild(before: AnalyzedComponent, index: number, input: unknown, clean: LeafComponent): LeafComponent {
+  if (before.component?.type !== "card") return clean;
+  if (before.childInputs !== null) {
+    const kept = before.component.components[index];
+    return kept !== undefined && before.childInputs[index] === input && typeof input === "object" && input !== null ? kept : sameAsBefore(kept, clean);
+  }
   const record = before.children?.[index];
-  return record?.input === input && record.component !== null ? (record.component as LeafComponent) : undefined;
+  if (record === undefined || record.component === null) return clean;
+  return record.input === input && typeof input === "object" && input !== null ? (record.component as LeafComponent) : sameAsBefore(record.component, clean);
+}
+
+/** `before` when it is a leaf equal in content to the freshly normalised `clean` (a comparison of its few fields), else `clean`. */
+function sameAsBefore<T extends WidgetComponent>(before: WidgetComponent | null | undefined, clean: T): T {
+  return before != null && before.type !== "card" && clean.type !== "card" && sameContent(before, clean as LeafComponent) ? (before as T) : clean;
 }
 
 /** The record of a component that already is exactly valid (a card's children then need none). */

@@ -42,7 +42,10 @@ export const defaultComponents = {
 
 /**
  * What the widget renders with: every entry memoised, so an unchanged component object skips
- * re-rendering. `path` is optional here because the widget gives it exactly to the entries that
+ * re-rendering. A refresh (a fresh `JSON.parse`, no identity kept) still hits: the analysis
+ * hands over the previous normalised object of a leaf equal in content at the same place
+ * (render/analyze.ts, `sameContent`). That keeps these plain `memo`s, one fiber per leaf; a
+ * comparator (`memo(c, sameLeafProps)`) would make React keep two. `path` is optional here because the widget gives it exactly to the entries that
  * are host overrides (`isDefaultEntry` tells which), never to sidecard's own.
  */
 export type RenderRegistry = { [K in ComponentType]: JSXElementConstructor<Omit<ComponentPropsByType[K], "path"> & { path?: string }> };

@@ -93,7 +93,7 @@ export const LongTitle: Story = {
     }),
   },
   play: async ({ canvasElement }) => {
-    const title = canvasElement.querySelector<HTMLElement>(".sc-card-header .sc-title .sc-truncate")!;
+    const title = canvasElement.querySelector<HTMLElement>(".sc-card .sc-title .sc-truncate")!;
     await expect(title.scrollWidth).toBeGreaterThan(title.clientWidth);
     await expect(title).toHaveAttribute("title", "Subscription, invoices, payment methods and dunning status for this workspace");
   },

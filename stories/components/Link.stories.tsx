@@ -70,7 +70,7 @@ export const LongLabel: Story = {
     }),
   },
   play: async ({ canvasElement }) => {
-    const label = canvasElement.querySelector<HTMLElement>(".sc-link .sc-truncate")!;
+    const label = canvasElement.querySelector<HTMLElement>(".sc-link.sc-truncate")!;
     await expect(label.scrollWidth).toBeGreaterThan(label.clientWidth);
   },
 };

@@ -117,8 +117,8 @@ export const MarkupIsText: Story = {
   name: "Markup stays text",
   args: { payload: widgetOf("Text", { type: "text", label: "Company", value: '<img src=x onerror="alert(1)"><b>Acme</b>' }) },
   play: async ({ canvasElement }) => {
-    await expect(canvasElement.querySelector(".sc-value b")).toBeNull();
-    await expect(canvasElement.querySelector(".sc-value")).toHaveTextContent('<img src=x onerror="alert(1)"><b>Acme</b>');
+    await expect(canvasElement.querySelector("dd b, dd img")).toBeNull();
+    await expect(canvasElement.querySelector("dd.sc-text")).toHaveTextContent('<img src=x onerror="alert(1)"><b>Acme</b>');
   },
 };
 

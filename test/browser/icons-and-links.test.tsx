@@ -65,7 +65,7 @@ describe("links and buttons", () => {
       expect(a.relList.contains("noopener")).toBe(true);
       expect(a.relList.contains("noreferrer")).toBe(true);
       // Screen readers hear that the link opens a new tab.
-      expect(a.textContent).toMatch(/opens in a new tab/);
+      expect(a).toHaveAccessibleName(/\(opens in a new tab\)$/);
     }
   });
 

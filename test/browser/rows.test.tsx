@@ -192,7 +192,7 @@ describe("disclosures", () => {
 
   test("the chevron follows the title and turns when collapsed", async () => {
     const { widget } = renderInFrame(360, { payload: card });
-    const toggle = widget.querySelector<HTMLButtonElement>(".sc-card-header button")!;
+    const toggle = widget.querySelector<HTMLButtonElement>(".sc-card h4 button")!;
     const [title, chevron] = [toggle.querySelector(".sc-truncate")!, toggle.querySelector("svg")!];
     expect(rect(chevron).left).toBeGreaterThan(rect(title).right);
     expect(getComputedStyle(chevron).transform).toBe("none");

@@ -91,7 +91,7 @@ describe.each(SIDEBAR_WIDTHS)("at %i px", (width) => {
       },
     });
     const headerTitle = widget.querySelector<HTMLElement>(".sc-header h3 .sc-truncate")!;
-    const cardTitle = widget.querySelector<HTMLElement>(".sc-card-header h4 .sc-truncate")!;
+    const cardTitle = widget.querySelector<HTMLElement>(".sc-card h4 .sc-truncate")!;
     expect(headerTitle).toHaveTextContent(LONG_HEADER_TITLE);
     expect(cardTitle).toHaveTextContent(LONG_CARD_TITLE);
     expectEllipsis(headerTitle);
@@ -118,7 +118,8 @@ describe.each(SIDEBAR_WIDTHS)("at %i px", (width) => {
     labels.forEach(expectEllipsis);
     for (const type of ["button", "link"]) {
       const anchor = widget.querySelector<HTMLElement>(`[data-sidecard-component="${type}"]`)!.closest("a") ?? widget.querySelector<HTMLElement>(`[data-sidecard-component="${type}"] a`)!;
-      const label = anchor.querySelector<HTMLElement>(".sc-truncate")!;
+      // The button's label is a span beside its mark; the link's anchor is itself the cut text.
+      const label = anchor.matches(".sc-truncate") ? anchor : anchor.querySelector<HTMLElement>(".sc-truncate")!;
       expect(label.textContent).toBe(LONG_URL);
       expectEllipsis(label);
       // The clickable box stays inside the sidebar.

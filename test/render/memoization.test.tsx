@@ -21,17 +21,44 @@ test("an immutable update re-renders only the component that changed", () => {
   expect(container).toHaveTextContent("22");
 });
 
-test("a payload object that is new from top to bottom renders everything again", () => {
+test("a payload object that is new from top to bottom (a refresh's JSON.parse) re-renders only the leaves whose content changed", () => {
   const rendered: string[] = [];
-  const Text: WidgetComponents["text"] = ({ component }) => {
-    rendered.push(component.label);
+  const Text: WidgetComponents["text"] = ({ component, path }) => {
+    rendered.push(`${path} ${component.label}=${component.value}`);
     return <p data-sidecard-component="text">{component.value}</p>;
   };
   const components = { text: Text };
-  const make = () => ({ version: "1.0.0", header: {}, components: [{ type: "text", label: "a", value: "1" }] });
-  const { rerender } = render(<Widget payload={make()} components={components} />);
-  rerender(<Widget payload={make()} components={components} />);
-  expect(rendered).toEqual(["a", "a"]);
+  const answer = (second: string) =>
+    JSON.stringify({
+      version: "1.0.0",
+      header: {},
+      components: [
+        { type: "text", label: "a", value: "1" },
+        { type: "card", components: [{ type: "text", label: "b", value: second }] },
+      ],
+    });
+  const { rerender, container } = render(<Widget payload={JSON.parse(answer("2"))} components={components} />);
+  rendered.length = 0;
+  // Equal content at the same place: nothing renders again.
+  rerender(<Widget payload={JSON.parse(answer("2"))} components={components} />);
+  expect(rendered).toEqual([]);
+  // One value changed: only that leaf renders again, and the DOM shows it.
+  rerender(<Widget payload={JSON.parse(answer("3"))} components={components} />);
+  expect(rendered).toEqual(["/components/1/components/0 b=3"]);
+  expect(container.textContent).toContain("3");
+});
+
+test("a leaf equal in content at another place renders again (the place is part of what is compared)", () => {
+  const rendered: string[] = [];
+  const Text: WidgetComponents["text"] = ({ component, path }) => {
+    rendered.push(`${path} ${component.label}`);
+    return <p data-sidecard-component="text">{component.value}</p>;
+  };
+  const components = { text: Text };
+  const text = () => ({ type: "text", label: "a", value: "1" });
+  const { rerender } = render(<Widget payload={{ version: "1.0.0", header: {}, components: [text()] }} components={components} />);
+  rerender(<Widget payload={{ version: "1.0.0", header: {}, components: [{ type: "divider" }, text()] }} components={components} />);
+  expect(rendered).toEqual(["/components/0 a", "/components/1 a"]);
 });
 
 test("overrides passed inline (a new components object each render) are not remounted", async () => {
@@ -68,4 +95,23 @@ test("new allowed URL schemes check the same component objects again", () => {
   rerender(<Widget mode="isolate" payload={payload} allowedUrlSchemes={["https"]} />);
   expect(container.querySelector("a[href]")).toBeNull();
   expect(container.querySelector("[data-sidecard-invalid]")?.getAttribute("data-sidecard-path")).toBe("/components/0");
+});
+
+test("in isolate mode a refreshed card with an invalid child still skips its unchanged valid children", () => {
+  const rendered: string[] = [];
+  const Text: WidgetComponents["text"] = ({ component }) => {
+    rendered.push(component.value);
+    return <p data-sidecard-component="text">{component.value}</p>;
+  };
+  const components = { text: Text };
+  const answer = (value: string) =>
+    JSON.stringify({
+      version: "1.0.0",
+      header: {},
+      components: [{ type: "card", components: [{ type: "link", label: "Docs", url: "javascript:alert(1)" }, { type: "text", label: "a", value: "1" }, { type: "text", label: "b", value }] }],
+    });
+  const { rerender } = render(<Widget mode="isolate" payload={JSON.parse(answer("2"))} components={components} />);
+  rendered.length = 0;
+  rerender(<Widget mode="isolate" payload={JSON.parse(answer("3"))} components={components} />);
+  expect(rendered).toEqual(["3"]);
 });

@@ -195,7 +195,8 @@ describe("precedence", () => {
     expect(screen.getByText("Vom Widget.")).toBeInTheDocument();
     expect(screen.queryByText("Vom Provider.")).toBeNull();
     expect(screen.getByRole("button", { name: "Provider-Kopie" })).toBeInTheDocument();
-    expect(document.body).toHaveTextContent(englishMessages.opensInNewTab);
+    // The words no one replaced stay English: the new-tab hint is part of the link's accessible name.
+    expect(screen.getByRole("link").getAttribute("aria-label")).toContain(englishMessages.opensInNewTab);
   });
 
   it("the provider sets locale, timeZone, dateFormat and theme; props win", () => {

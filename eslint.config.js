@@ -1,0 +1,49 @@
+// ESLint 9 flat config: typescript-eslint (type-aware) + React hooks rules over all of sidecard's
+// own code. `npm run lint` runs it with --max-warnings 0, so a warning fails CI like an error.
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    // Build output, caches and the fixture apps' own installs are not ours to lint.
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/.next/**",
+      "**/storybook-static/**",
+      "**/coverage/**",
+      "reports/**",
+      ".stryker-tmp/**",
+      "bench/results/**",
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  reactHooks.configs.flat.recommended,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          // Config files at the root sit outside tsconfig.json's include on purpose.
+          allowDefaultProject: ["*.js", "*.mjs"],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      // `_`-prefixed names are deliberate (unused parameters kept for a signature's shape).
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+);

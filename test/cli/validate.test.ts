@@ -1,11 +1,10 @@
 // @vitest-environment node
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parseJsonText } from "../../src/cli/json-position.js";
+import { answer, testServers, unusedPort } from "../host/http-test-server.js";
 import { runCli } from "./run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sidecard-validate-"));
@@ -119,19 +118,17 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
   });
 
   describe("URLs", () => {
-    let server: Server;
+    const serve = testServers("all");
     let base: string;
     beforeAll(async () => {
-      server = createServer((req, res) => {
-        if (req.url === "/good") res.writeHead(200, { "Content-Type": "application/json" }).end(GOOD);
-        else if (req.url === "/bad") res.writeHead(200, { "Content-Type": "application/json" }).end(BAD);
-        else if (req.url === "/html") res.writeHead(200, { "Content-Type": "text/html" }).end("<!doctype html>");
-        else res.writeHead(404, "Not Found").end("nope");
+      const server = await serve((req, res) => {
+        if (req.url === "/good") answer(res, 200, "application/json", GOOD);
+        else if (req.url === "/bad") answer(res, 200, "application/json", BAD);
+        else if (req.url === "/html") answer(res, 200, "text/html", "<!doctype html>");
+        else answer(res, 404, null, "nope");
       });
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      base = server.url("");
     });
-    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     it("validates what a URL answers", async () => {
       expect((await runCli(["validate", `${base}/good`])).code).toBe(0);
@@ -150,10 +147,7 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
     });
 
     it("exits 2 when nothing answers", async () => {
-      const closed = createServer();
-      await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-      const port = (closed.address() as AddressInfo).port;
-      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      const port = await unusedPort();
       const run = await runCli(["validate", `http://127.0.0.1:${port}/`]);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/could not fetch the URL \(ECONNREFUSED\)/);

@@ -1,20 +1,11 @@
 // jsdom with Node's fetch against a real node:http server, like custom-app.test.tsx.
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import type { ServerResponse } from "node:http";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ConnectionPanel } from "../../src/host/index.js";
-import { answer, startTestServer, type TestHandler, type TestServer } from "./http-test-server.js";
+import { answer, testServers } from "./http-test-server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: TestHandler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = testServers();
 
 const codeOf = (url: string | undefined) => new URL(url ?? "/", "http://x").searchParams.get("code") ?? "";
 const panel = () => document.querySelector('[data-sidecard="connection"]');

@@ -2,23 +2,14 @@
 // started by the test, which counts what it receives.
 import { act, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
 import type { ServerResponse } from "node:http";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { clearWidgetCache, CustomApp, useCustomApp, type CustomAppRequestContext } from "../../src/host/index.js";
 import { requestKey } from "../../src/host/shared-requests.js";
 import { cachedWidgetCount } from "../../src/host/widget-cache.js";
-import { answer, startTestServer, type SeenRequest, type TestHandler, type TestServer } from "./http-test-server.js";
+import { answer, testServers, type SeenRequest, type TestHandler } from "./http-test-server.js";
 
-let server: TestServer | undefined;
 beforeEach(() => clearWidgetCache());
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: TestHandler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = testServers();
 
 const contextFor = (issue: string): CustomAppRequestContext => ({
   app_id: "app_1",

@@ -3,19 +3,10 @@ import { render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { clearWidgetCache, contextForPlacement, CustomApp, type CustomAppRequestContext } from "../../src/host/index.js";
 import { verifySignature } from "../../src/protocol/signature.js";
-import { answer, startTestServer, type TestHandler, type TestServer } from "./http-test-server.js";
+import { answer, testServers } from "./http-test-server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  clearWidgetCache();
-});
-
-async function serve(handler: TestHandler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = testServers();
+afterEach(() => clearWidgetCache());
 
 /** A sidebar's context, as a host might still hold it when the agent opens the account's notebook. */
 const leftOver: CustomAppRequestContext = {

@@ -3,22 +3,13 @@
 import { act, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
 import type { ServerResponse } from "node:http";
 import { StrictMode } from "react";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CustomApp, useCustomApp, type CustomAppRequestContext } from "../../src/host/index.js";
 import { sharedRequestCount } from "../../src/host/shared-requests.js";
 import { verifySignature } from "../../src/protocol/signature.js";
-import { answer, startTestServer, type SeenRequest, type TestHandler, type TestServer } from "./http-test-server.js";
+import { answer, testServers, type SeenRequest, type TestHandler } from "./http-test-server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: TestHandler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = testServers();
 
 const contextFor = (issue: string): CustomAppRequestContext => ({
   app_id: "app_1",

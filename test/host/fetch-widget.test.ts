@@ -1,20 +1,11 @@
 // @vitest-environment node
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fetchWidget, type CustomAppRequestContext } from "../../src/host/index.js";
-import { answer, startTestServer, streamForever, unusedPort, type TestHandler, type TestServer } from "./http-test-server.js";
+import { answer, testServers, streamForever, unusedPort } from "./http-test-server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: TestHandler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = testServers();
 
 const context: CustomAppRequestContext = {
   app_id: "app_1",

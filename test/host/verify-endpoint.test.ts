@@ -1,19 +1,10 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyEndpoint } from "../../src/host/index.js";
 import { verifySignature } from "../../src/protocol/signature.js";
-import { answer, startTestServer, streamForever, unusedPort, type TestHandler, type TestServer } from "./http-test-server.js";
+import { answer, testServers, streamForever, unusedPort } from "./http-test-server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: TestHandler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = testServers();
 
 const codeOf = (req: { url?: string }) => new URL(req.url ?? "/", "http://x").searchParams.get("code") ?? "";
 

@@ -94,12 +94,12 @@ export function Widget({
     [headingLevel, locale, timeZone, dateFormat, nowTime, schemes],
   );
   const registry = useMemo(() => resolveComponents(components), [components]);
-  const renderContext = useMemo<RenderContext>(
-    () => ({ registry, isolate: mode === "isolate", showDiagnostics }),
-    [registry, mode, showDiagnostics],
-  );
   // A new payload, new overrides or new settings give a component that threw another chance.
   const renderKey = useMemo(() => ({}), [analysis, registry, settings]);
+  const renderContext = useMemo<RenderContext>(
+    () => ({ registry, isolate: mode === "isolate", showDiagnostics, renderKey }),
+    [registry, mode, showDiagnostics, renderKey],
+  );
 
   let content: ReactNode;
   if (analysis.rootErrors.length > 0 || (mode === "strict" && analysis.hasErrors)) {
@@ -171,6 +171,8 @@ interface RenderContext {
   registry: RenderRegistry;
   isolate: boolean;
   showDiagnostics: boolean;
+  /** Changes with the payload, the overrides and the settings: each boundary then tries again. */
+  renderKey: object;
 }
 
 /**
@@ -183,7 +185,7 @@ function renderNode(node: AnalyzedComponent, key: number, context: RenderContext
   if (node.component === null || node.type === null) {
     return <InlineError key={key} type={node.type} path={node.path} messages={node.errors.map((d) => d.message)} showDiagnostics={showDiagnostics} />;
   }
-  if (node.type !== "card") return renderLeaf(node.component as LeafComponent, "/components", key, context, node);
+  if (node.type !== "card") return renderLeaf(node.component as LeafComponent, "/components", key, context);
   const card = node.component as CardComponent;
   const Card = registry.card as JSXElementConstructor<Omit<CardProps, "path"> & { path?: string }>;
   const base = `${node.path}/components`;
@@ -193,11 +195,11 @@ function renderNode(node: AnalyzedComponent, key: number, context: RenderContext
         <InlineError type="card header" path={`${node.path}/header`} messages={node.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
       )}
       {node.children === null
-        ? card.components.map((child, index) => renderLeaf(child, base, index, context, child))
+        ? card.components.map((child, index) => renderLeaf(child, base, index, context))
         : node.children.map((child, index) => renderNode(child, index, context))}
     </Card>
   );
-  return guard(element, key, node.type, node.path, node, context);
+  return guard(element, key, node.type, node.path, context);
 }
 
 /**
@@ -205,21 +207,21 @@ function renderNode(node: AnalyzedComponent, key: number, context: RenderContext
  * override (sidecard's own components never do) or an isolate-mode error fallback — a string
  * less per component to allocate, keep and compare on updates.
  */
-function renderLeaf(component: LeafComponent, base: string, index: number, context: RenderContext, resetKey: object): ReactNode {
+function renderLeaf(component: LeafComponent, base: string, index: number, context: RenderContext): ReactNode {
   const Rendered = context.registry[component.type] as JSXElementConstructor<{ component: LeafComponent; path?: string }>;
   const own = isDefaultEntry(context.registry, component.type);
   if (own && !context.isolate) return <Rendered key={index} component={component} />;
   const path = `${base}/${index}`;
-  return guard(<Rendered key={index} component={component} path={own ? undefined : path} />, index, component.type, path, resetKey, context);
+  return guard(<Rendered key={index} component={component} path={own ? undefined : path} />, index, component.type, path, context);
 }
 
 /** In isolate mode, an error boundary per component: a component that throws becomes an inline error. */
-function guard(element: ReactElement, key: number, type: ComponentType, path: string, resetKey: object, context: RenderContext): ReactNode {
+function guard(element: ReactElement, key: number, type: ComponentType, path: string, context: RenderContext): ReactNode {
   if (!context.isolate) return element;
   return (
     <ErrorBoundary
       key={key}
-      resetKey={resetKey}
+      resetKey={context.renderKey}
       fallback={(error) => (
         <InlineError type={type} path={path} messages={[`It failed to render: ${describeError(error)}`]} showDiagnostics={context.showDiagnostics} />
       )}

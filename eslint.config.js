@@ -40,6 +40,9 @@ export default tseslint.config(
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
       ],
+      // Passing on a value whose type is unknown (an abort signal's reason, a caught error) is
+      // allowed, as only-throw-error allows it by default; a literal non-Error is still an error.
+      "@typescript-eslint/prefer-promise-reject-errors": ["error", { allowThrowingAny: true, allowThrowingUnknown: true }],
     },
   },
   {

@@ -8,8 +8,9 @@
  * Intl formatter created once, as a careful hand-written component would.
  */
 import type { ReactNode } from "react";
+// A trusted payload: the format's own types, unchecked at run time.
+import type { LeafComponent, WidgetPayload } from "../src/index.js";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const LINE_BREAK = /\r\n|\r|\n/;
 
@@ -55,14 +56,14 @@ function LinkContent({ label }: { label: string }) {
   );
 }
 
-function Leaf({ c }: { c: Json }): ReactNode {
+function Leaf({ c }: { c: LeafComponent }): ReactNode {
   switch (c.type) {
     case "text":
       return (
         <div className="sc-field" data-sidecard-component="text">
           <Label label={c.label} />
           <div className="sc-value" title={c.value}>
-            {c.value.split(LINE_BREAK).map((line: string, i: number) => (
+            {c.value.split(LINE_BREAK).map((line, i) => (
               <span className="sc-line sc-truncate" key={i}>
                 {line}
               </span>
@@ -87,7 +88,7 @@ function Leaf({ c }: { c: Json }): ReactNode {
           <Label label={c.label} />
           {c.items.length > 0 && (
             <ul className="sc-badges">
-              {c.items.map((item: Json, i: number) => (
+              {c.items.map((item, i) => (
                 <li className="sc-badge sc-truncate" data-color={item.color} title={item.value} key={i}>
                   {item.value}
                 </li>
@@ -129,17 +130,17 @@ function Header({ title, className, level }: { title?: string; className: string
   );
 }
 
-export function BaselineWidget({ payload }: { payload: Json }) {
+export function BaselineWidget({ payload }: { payload: WidgetPayload }) {
   return (
     <section className="sc-widget" data-sidecard="widget" aria-label={payload.header?.title || "Custom app"}>
       <Header title={payload.header?.title} className="sc-header" level={3} />
       <div className="sc-components">
-        {payload.components.map((c: Json, i: number) =>
+        {payload.components.map((c, i) =>
           c.type === "card" ? (
             <div className="sc-card" data-sidecard-component="card" key={i}>
               <Header title={c.header?.title} className="sc-card-header" level={4} />
               <div className="sc-card-body">
-                {c.components.map((child: Json, j: number) => (
+                {c.components.map((child, j) => (
                   <Leaf c={child} key={j} />
                 ))}
               </div>

@@ -15,13 +15,14 @@
  * Styles: bench/minimal.css. Payloads in the bench have no icons, so icons are not drawn.
  */
 import type { ReactNode } from "react";
+// A trusted payload: the format's own types, unchecked at run time.
+import type { LeafComponent, WidgetPayload } from "../src/index.js";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const shortDate = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
 const fullDate = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", dateStyle: "full", timeStyle: "long" });
 
-function Leaf({ c }: { c: Json }): ReactNode {
+function Leaf({ c }: { c: LeafComponent }): ReactNode {
   switch (c.type) {
     case "text":
       return (
@@ -44,7 +45,7 @@ function Leaf({ c }: { c: Json }): ReactNode {
         <div className="mb-field">
           <div className="mb-label" title={c.label}>{c.label}</div>
           <div className="mb-pills">
-            {c.items.map((item: Json, i: number) => (
+            {c.items.map((item, i) => (
               <span className="mb-pill" data-color={item.color} title={item.value} key={i}>{item.value}</span>
             ))}
           </div>
@@ -64,16 +65,16 @@ function Leaf({ c }: { c: Json }): ReactNode {
   }
 }
 
-export function MinimalWidget({ payload }: { payload: Json }) {
+export function MinimalWidget({ payload }: { payload: WidgetPayload }) {
   const title: string | undefined = payload.header?.title;
   return (
     <section className="mb-widget" aria-label={title || "Custom app"}>
       {title !== undefined && <h3 className="mb-title" title={title}>{title}</h3>}
-      {payload.components.map((c: Json, i: number) =>
+      {payload.components.map((c, i) =>
         c.type === "card" ? (
           <section className="mb-card" key={i}>
             {c.header?.title !== undefined && <h4 className="mb-title" title={c.header.title}>{c.header.title}</h4>}
-            {c.components.map((child: Json, j: number) => <Leaf c={child} key={j} />)}
+            {c.components.map((child, j) => <Leaf c={child} key={j} />)}
           </section>
         ) : (
           <Leaf c={c} key={i} />

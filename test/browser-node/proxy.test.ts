@@ -125,7 +125,7 @@ describe.skipIf(!executablePath)("createCustomAppProxy in Chromium: an app's HTM
   it("a fetch of the proxied URL from the host page gets a JSON error and no cookie", async () => {
     const answer = await page.evaluate(async (url) => {
       const response = await fetch(url);
-      return { status: response.status, type: response.headers.get("content-type"), body: await response.json() };
+      return { status: response.status, type: response.headers.get("content-type"), body: (await response.json()) as unknown };
     }, `/api/custom-apps/billing?${FETCH_QUERY}`);
     expect(answer).toEqual({
       status: 502,

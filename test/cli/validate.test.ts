@@ -64,7 +64,7 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
   it("prints one JSON document with --json", async () => {
     const run = await runCli(["validate", "--json", good, bad]);
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout);
+    const report = JSON.parse(run.stdout) as { ok: boolean; results: Array<{ diagnostics: unknown[] }> };
     expect(report.ok).toBe(false);
     expect(report.results).toHaveLength(2);
     expect(report.results[0]).toEqual({ source: good, ok: true, errors: 0, warnings: 0, diagnostics: [] });

@@ -49,8 +49,8 @@ describe("<ConnectionPanel>", () => {
     await waitFor(() => expect(panel()).toHaveAttribute("data-sidecard-state", "verified"));
     expect(panel()).not.toHaveTextContent("404");
     expect(s.requests).toHaveLength(2);
-    expect(s.requests[0]!.url.searchParams.get("code")).not.toBe(s.requests[1]!.url.searchParams.get("code"));
-    expect(s.requests[1]!.headers["x-api-key"]).toBe("k");
+    expect(s.requests[0].url.searchParams.get("code")).not.toBe(s.requests[1].url.searchParams.get("code"));
+    expect(s.requests[1].headers["x-api-key"]).toBe("k");
   });
 
   it("aborts the handshake when unmounted", async () => {

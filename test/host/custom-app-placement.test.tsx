@@ -27,7 +27,7 @@ describe("placement", () => {
     const s = await serve((_req, res) => answer(res, 200, "application/json", widget));
     render(<CustomApp url={s.url("/app?region=eu")} context={leftOver} placement="account_notebook" secret="shh" />);
     await screen.findByText("Pro");
-    const seen = s.requests[0]!;
+    const seen = s.requests[0];
     expect([...seen.url.searchParams.entries()]).toEqual([
       ["region", "eu"],
       ["request_type", "fetch_data"],
@@ -47,8 +47,8 @@ describe("placement", () => {
     const s = await serve((_req, res) => answer(res, 200, "application/json", widget));
     render(<CustomApp url={s.url()} context={leftOver} />);
     await screen.findByText("Pro");
-    expect(s.requests[0]!.url.searchParams.get("issue_id")).toBe("iss_9");
-    expect(s.requests[0]!.url.searchParams.get("requester_email")).toBe("jane@acme.example");
+    expect(s.requests[0].url.searchParams.get("issue_id")).toBe("iss_9");
+    expect(s.requests[0].url.searchParams.get("requester_email")).toBe("jane@acme.example");
     expect(appRoot()).toHaveAttribute("data-placement", "issue_sidebar");
   });
 

@@ -79,7 +79,7 @@ export async function startTestServer(handler: TestHandler): Promise<TestServer>
     requests,
     nextRequest: () =>
       new Promise<SeenRequest>((resolve) => {
-        if (taken < requests.length) resolve(requests[taken++]!);
+        if (taken < requests.length) resolve(requests[taken++]);
         else waiting.push(resolve);
       }),
     close: () =>

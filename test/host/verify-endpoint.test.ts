@@ -13,13 +13,13 @@ describe("verifyEndpoint", () => {
     const s = await serve((req, res) => answer(res, 200, "application/json", JSON.stringify({ code: codeOf(req) })));
     const result = await verifyEndpoint({ url: s.url("/pylon?tenant=acme") });
 
-    expect(result).toEqual({ status: "verified", code: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(result).toEqual({ status: "verified", code: expect.stringMatching(/^[0-9a-f]{32}$/) as string });
     const [seen] = s.requests;
-    expect(seen!.method).toBe("GET");
-    expect(seen!.url.pathname).toBe("/pylon");
-    expect(seen!.url.searchParams.get("request_type")).toBe("verify");
-    expect(seen!.url.searchParams.get("code")).toBe(result.code);
-    expect(seen!.url.searchParams.get("tenant")).toBe("acme");
+    expect(seen.method).toBe("GET");
+    expect(seen.url.pathname).toBe("/pylon");
+    expect(seen.url.searchParams.get("request_type")).toBe("verify");
+    expect(seen.url.searchParams.get("code")).toBe(result.code);
+    expect(seen.url.searchParams.get("tenant")).toBe("acme");
   });
 
   it("sends a fresh code on every handshake", async () => {
@@ -40,7 +40,7 @@ describe("verifyEndpoint", () => {
 
   it("verifies an endpoint that answers the code as text/plain with a trailing newline", async () => {
     const s = await serve((req, res) => answer(res, 200, "text/plain; charset=utf-8", `  ${codeOf(req)}\n`));
-    expect(await verifyEndpoint({ url: s.url() })).toEqual({ status: "verified", code: expect.any(String) });
+    expect(await verifyEndpoint({ url: s.url() })).toEqual({ status: "verified", code: expect.any(String) as string });
   });
 
   it("is unverified when the JSON code is not the one sent, naming both", async () => {
@@ -119,7 +119,7 @@ describe("verifyEndpoint", () => {
     expect(result).toMatchObject({ status: "unverified", reason: "The app did not answer within 300 ms." });
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(1500);
-    await s.requests[0]!.closed;
+    await s.requests[0].closed;
   });
 
   it("stops reading a handshake answer past 64 KiB and closes the connection", async () => {
@@ -127,8 +127,8 @@ describe("verifyEndpoint", () => {
     const result = await verifyEndpoint({ url: s.url() });
     expect(result.status).toBe("unverified");
     expect(result.reason).toMatch(/larger than the limit of 64 KiB/);
-    await s.requests[0]!.closed;
-    expect(s.requests[0]!.bytesWritten()).toBeLessThan(16 * 1024 * 1024);
+    await s.requests[0].closed;
+    expect(s.requests[0].bytesWritten()).toBeLessThan(16 * 1024 * 1024);
   });
 
   it("is unverified with a readable reason when nothing listens", async () => {
@@ -140,14 +140,14 @@ describe("verifyEndpoint", () => {
 
   it("is unverified for a URL that is not http(s)", async () => {
     const result = await verifyEndpoint({ url: "ftp://example.com/app" });
-    expect(result).toMatchObject({ status: "unverified", reason: expect.stringMatching(/uses ftp: but only http: and https:/) });
+    expect(result).toMatchObject({ status: "unverified", reason: expect.stringMatching(/uses ftp: but only http: and https:/) as string });
   });
 
   it("sends the app's custom headers and a correct signature", async () => {
     const s = await serve((req, res) => answer(res, 200, "text/plain", codeOf(req)));
     const result = await verifyEndpoint({ url: s.url("/?x=1"), headers: { "X-Api-Key": "k-123" }, secret: "abc123" });
     expect(result.status).toBe("verified");
-    const seen = s.requests[0]!;
+    const seen = s.requests[0];
     expect(seen.headers["x-api-key"]).toBe("k-123");
     const signature = seen.headers["x-pylon-signature"];
     expect(signature).toMatch(/^[0-9a-f]{64}$/);
@@ -162,6 +162,6 @@ describe("verifyEndpoint", () => {
     await s.nextRequest();
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: "AbortError" });
-    await s.requests[0]!.closed;
+    await s.requests[0].closed;
   });
 });

@@ -2,7 +2,7 @@
 // throwing component (sidecard's own too), a boundary tries again when what it renders changes,
 // and every kind of React component a host may pass (functions, memo(), forwardRef()) is used.
 import { render, screen } from "@testing-library/react";
-import { forwardRef, memo } from "react";
+import { forwardRef, memo, type ComponentProps } from "react";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { Widget, type WidgetComponents } from "../../src/index.js";
 
@@ -105,8 +105,8 @@ describe("a boundary that caught an error tries again", () => {
 
 describe("overrides of every React component kind", () => {
   test("memo() and forwardRef() overrides are used, not ignored", () => {
-    const MemoText = memo<Parameters<WidgetComponents["text"]>[0]>(({ component }) => <p data-testid="memo-text">{component.label}</p>);
-    const RefDivider = forwardRef<HTMLHRElement, Parameters<WidgetComponents["divider"]>[0]>(function RefDivider(_props, ref) {
+    const MemoText = memo<ComponentProps<WidgetComponents["text"]>>(({ component }) => <p data-testid="memo-text">{component.label}</p>);
+    const RefDivider = forwardRef<HTMLHRElement, ComponentProps<WidgetComponents["divider"]>>(function RefDivider(_props, ref) {
       return <hr ref={ref} data-testid="ref-divider" />;
     });
     render(<Widget payload={payload([text("memoised"), { type: "divider" }])} components={{ text: MemoText, divider: RefDivider }} />);

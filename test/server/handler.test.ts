@@ -136,7 +136,7 @@ describe("createCustomAppHandler without a secret, over node:http", () => {
     const response = await fetch(`${app.base}?request_type=fetch_data&issue_id=throw`);
     expect(response.status).toBe(500);
     const raw = await response.text();
-    expect(JSON.parse(raw)).toEqual({ error: expect.stringMatching(/fetchData failed/) });
+    expect(JSON.parse(raw)).toEqual({ error: expect.stringMatching(/fetchData failed/) as string });
     expect(raw).not.toMatch(/hunter2|at |\.ts:|Error:/);
   });
 
@@ -237,7 +237,7 @@ describe("handler options", () => {
     const invalidHandler = createCustomAppHandler({ allowUnsigned: true, fetchData: () => invalid, onError });
     expect((await invalidHandler(new Request("http://app.test/?request_type=fetch_data"))).status).toBe(500);
     expect(onError).toHaveBeenLastCalledWith(
-      expect.objectContaining({ name: "InvalidPayloadError", diagnostics: expect.any(Array) }),
+      expect.objectContaining({ name: "InvalidPayloadError", diagnostics: expect.any(Array) as unknown[] }),
       expect.anything(),
     );
   });
@@ -269,7 +269,7 @@ describe("handler options", () => {
       delete process.env.SIDECARD_ALLOW_UNSIGNED;
       const unsigned = createCustomAppHandler({ fetchData: () => validPayload });
       expect(consoleWarn).toHaveBeenCalledTimes(1);
-      expect(String(consoleWarn.mock.calls[0]![0])).toMatch(/without a secret.*allowUnsigned: true.*SIDECARD_ALLOW_UNSIGNED=1/s);
+      expect(String(consoleWarn.mock.calls[0][0])).toMatch(/without a secret.*allowUnsigned: true.*SIDECARD_ALLOW_UNSIGNED=1/s);
       // Once at creation, not per request.
       await unsigned(new Request("http://app.test/?request_type=verify&code=1"));
       await unsigned(new Request("http://app.test/?request_type=verify&code=2"));

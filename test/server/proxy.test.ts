@@ -102,7 +102,7 @@ describe("createCustomAppProxy against real apps over node:http", () => {
       timeoutMs: 2000,
       maxBytes: 256 * 1024,
       onError: (error, request) => options.onError?.(error, request),
-    } as CustomAppProxyOptions);
+    });
     proxy = await listen(toNodeHandler(handler));
   });
 
@@ -220,7 +220,7 @@ describe("createCustomAppProxy against real apps over node:http", () => {
     const loose = createCustomAppProxy({ resolveApp: () => target("endless"), maxBytes: Number.NaN, timeoutMs: Number.POSITIVE_INFINITY });
     const endless = await loose(new Request(`http://host.test/proxy/endless?${FETCH_QUERY}`));
     expect(endless.status).toBe(502);
-    expect(await endless.json()).toMatchObject({ kind: "too_large", error: expect.stringMatching(/limit of 1 MiB/) });
+    expect(await endless.json()).toMatchObject({ kind: "too_large", error: expect.stringMatching(/limit of 1 MiB/) as string });
     expect(() => createCustomAppProxy({} as CustomAppProxyOptions)).toThrow(/resolveApp/);
   });
 
@@ -270,7 +270,7 @@ describe("createCustomAppProxy against real apps over node:http", () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: "db down" }), expect.any(Request));
 
     options = { context: () => ({ requesterEmail: "x" }) as never };
-    expect((await call("json", FETCH_QUERY)).body).toMatchObject({ kind: "config", error: expect.stringMatching(/"requesterEmail"/) });
+    expect((await call("json", FETCH_QUERY)).body).toMatchObject({ kind: "config", error: expect.stringMatching(/"requesterEmail"/) as string });
     expect(seen.length).toBe(before);
   });
 

@@ -4,8 +4,11 @@ import { defineConfig } from "vite";
 
 // The browser-facing library: ESM entries for the package exports, CSS as its own entry so no
 // module imports CSS (declarations stay clean and hosts choose when to load the stylesheet).
+// A CommonJS copy (.cjs) beside it serves `require()` (Jest's default mode, CJS TypeScript).
 const external = (id: string) =>
   /^(react|react-dom|zod|date-fns|@date-fns\/tz)(\/|$)/.test(id) || id.startsWith("node:");
+
+const perModule = { assetFileNames: "[name][extname]", preserveModules: true, preserveModulesRoot: "src" } as const;
 
 export default defineConfig({
   plugins: [react()],
@@ -18,16 +21,28 @@ export default defineConfig({
     lib: {
       entry: {
         index: resolve(import.meta.dirname, "src/index.ts"),
+        host: resolve(import.meta.dirname, "src/host/index.ts"),
         testing: resolve(import.meta.dirname, "src/testing/index.ts"),
         styles: resolve(import.meta.dirname, "src/styles/index.css"),
       },
-      formats: ["es"],
     },
     rolldownOptions: {
       external,
       // One output module per source module: a host's bundler then drops whole modules it does
-      // not use (the zod schemas stay out of a bundle that only renders widgets).
-      output: { assetFileNames: "[name][extname]", preserveModules: true, preserveModulesRoot: "src", entryFileNames: "[name].js" },
+      // not use (the zod schemas stay out of a bundle that only renders widgets), and each
+      // module keeps its own "use client" directive (the Next.js client boundary).
+      output: [
+        { ...perModule, format: "es", entryFileNames: "[name].js" },
+        {
+          ...perModule,
+          format: "cjs",
+          entryFileNames: "[name].cjs",
+          exports: "named",
+          // require() runs in Node (Jest, CJS servers): React 19's browser server renderer
+          // creates a MessageChannel at load, which jsdom lacks and which keeps Jest from exiting.
+          paths: { "react-dom/server": "react-dom/server.node" },
+        },
+      ],
     },
   },
 });

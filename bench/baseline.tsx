@@ -9,7 +9,10 @@
  */
 import type { ReactNode } from "react";
 // A trusted payload: the format's own types, unchecked at run time.
-import type { LeafComponent, WidgetPayload } from "../src/index.js";
+import type { BadgeComponent, ButtonComponent, DateTimeComponent, DividerComponent, LinkComponent, TextComponent, WidgetPayload } from "../src/index.js";
+
+/** The leaf types as a union `switch (c.type)` narrows (the exported LeafComponent is one generic shape). */
+type Leaf = TextComponent | DateTimeComponent | BadgeComponent | ButtonComponent | LinkComponent | DividerComponent;
 
 
 const LINE_BREAK = /\r\n|\r|\n/;
@@ -56,7 +59,7 @@ function LinkContent({ label }: { label: string }) {
   );
 }
 
-function Leaf({ c }: { c: LeafComponent }): ReactNode {
+function Leaf({ c }: { c: Leaf }): ReactNode {
   switch (c.type) {
     case "text":
       return (
@@ -141,12 +144,12 @@ export function BaselineWidget({ payload }: { payload: WidgetPayload }) {
               <Header title={c.header?.title} className="sc-card-header" level={4} />
               <div className="sc-card-body">
                 {c.components.map((child, j) => (
-                  <Leaf c={child} key={j} />
+                  <Leaf c={child as Leaf} key={j} />
                 ))}
               </div>
             </div>
           ) : (
-            <Leaf c={c} key={i} />
+            <Leaf c={c as Leaf} key={i} />
           ),
         )}
       </div>

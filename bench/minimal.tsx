@@ -16,13 +16,16 @@
  */
 import type { ReactNode } from "react";
 // A trusted payload: the format's own types, unchecked at run time.
-import type { LeafComponent, WidgetPayload } from "../src/index.js";
+import type { BadgeComponent, ButtonComponent, DateTimeComponent, DividerComponent, LinkComponent, TextComponent, WidgetPayload } from "../src/index.js";
+
+/** The leaf types as a union `switch (c.type)` narrows (the exported LeafComponent is one generic shape). */
+type Leaf = TextComponent | DateTimeComponent | BadgeComponent | ButtonComponent | LinkComponent | DividerComponent;
 
 
 const shortDate = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
 const fullDate = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", dateStyle: "full", timeStyle: "long" });
 
-function Leaf({ c }: { c: LeafComponent }): ReactNode {
+function Leaf({ c }: { c: Leaf }): ReactNode {
   switch (c.type) {
     case "text":
       return (
@@ -74,10 +77,10 @@ export function MinimalWidget({ payload }: { payload: WidgetPayload }) {
         c.type === "card" ? (
           <section className="mb-card" key={i}>
             {c.header?.title !== undefined && <h4 className="mb-title" title={c.header.title}>{c.header.title}</h4>}
-            {c.components.map((child, j) => <Leaf c={child} key={j} />)}
+            {c.components.map((child, j) => <Leaf c={child as Leaf} key={j} />)}
           </section>
         ) : (
-          <Leaf c={c} key={i} />
+          <Leaf c={c as Leaf} key={i} />
         ),
       )}
     </section>

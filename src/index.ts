@@ -53,5 +53,6 @@ export type { ButtonProps } from "./components/button.js";
 export type { LinkProps } from "./components/link.js";
 export type { DividerProps } from "./components/divider.js";
 
-// Host side: the request protocol and the components that run it.
-export * from "./host/index.js";
+// The host client (CustomApp, fetchWidget, verifyEndpoint, …) is `sidecard/host`, the app side
+// `sidecard/server`: this entry holds only what renders and validates, so it has no request or
+// signing code.

@@ -36,8 +36,11 @@ export const STORY_NOW = new Date("2024-07-15T15:00:00Z");
 
 /** Reads a raw globals object (strings from the toolbar or the URL) into known values. */
 export function readStoryGlobals(globals: Record<string, unknown>): StoryGlobals {
-  const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
-    typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+  // The URL (`globals=sidebarWidth:280`) gives numbers where the toolbar gives strings.
+  const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T => {
+    const text = typeof value === "number" ? String(value) : value;
+    return typeof text === "string" && (allowed as readonly string[]).includes(text) ? (text as T) : fallback;
+  };
   return {
     theme: pick(globals.theme, ["light", "dark"] as const, DEFAULT_STORY_GLOBALS.theme),
     sidebarWidth: pick(globals.sidebarWidth, SIDEBAR_WIDTHS, DEFAULT_STORY_GLOBALS.sidebarWidth),

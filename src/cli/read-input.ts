@@ -1,48 +1,64 @@
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
+import { formatBytes } from "../protocol/request.js";
 import { parseJsonText } from "./json-position.js";
 
-/** Where a payload comes from, as named on the command line: a path, an http(s) URL or `-`. */
+/** Where a payload comes from, as named on the command line: a path or `-` (URLs: validate.ts). */
 export type InputResult =
   | { ok: true; source: string; value: unknown }
   | { ok: false; source: string; message: string };
-
-export const FETCH_TIMEOUT_MS = 15_000;
 
 export function isUrl(argument: string): boolean {
   return /^https?:\/\//i.test(argument);
 }
 
-async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString("utf8");
+type TextRead = { text: string } | { message: string };
+
+function tooLarge(maxBytes: number): { message: string } {
+  return { message: `is larger than the limit of ${formatBytes(maxBytes)} (--max-bytes); a host refuses an answer that large` };
 }
 
-async function readText(argument: string, stdin: NodeJS.ReadableStream): Promise<{ text: string } | { message: string }> {
-  if (argument === "-") return { text: await readStdin(stdin) };
-  if (isUrl(argument)) {
-    let response: Response;
-    try {
-      response = await fetch(argument, {
-        headers: { Accept: "application/json" },
-        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      const reason =
-        (error as Error).name === "TimeoutError"
-          ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s`
-          : (cause?.code ?? cause?.message ?? (error as Error).message);
-      return { message: `could not fetch the URL (${reason})` };
+/** Standard input, read until `maxBytes` at most: an endless pipe never fills memory. */
+async function readStdin(stdin: NodeJS.ReadableStream, maxBytes: number): Promise<TextRead> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.byteLength;
+    if (size > maxBytes) {
+      (stdin as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      return tooLarge(maxBytes);
     }
-    const text = await response.text();
-    if (!response.ok) {
-      return { message: `the URL answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}; expected 200 with JSON` };
-    }
-    return { text };
+    chunks.push(bytes);
   }
+  return { text: Buffer.concat(chunks).toString("utf8") };
+}
+
+/** A file, read only when it is within `maxBytes` (checked on the open file, then while reading). */
+async function readFileLimited(path: string, maxBytes: number): Promise<TextRead> {
+  const handle = await open(path, "r");
   try {
-    return { text: await readFile(argument, "utf8") };
+    const { size } = await handle.stat();
+    if (size > maxBytes) return tooLarge(maxBytes);
+    // One byte of room past the limit tells a file that grew since stat.
+    const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > maxBytes) return tooLarge(maxBytes);
+      if (length === buffer.length) break;
+    }
+    return { text: buffer.subarray(0, length).toString("utf8") };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readText(argument: string, stdin: NodeJS.ReadableStream, maxBytes: number): Promise<TextRead> {
+  if (argument === "-") return readStdin(stdin, maxBytes);
+  try {
+    return await readFileLimited(argument, maxBytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { message: "file not found" };
@@ -53,9 +69,9 @@ async function readText(argument: string, stdin: NodeJS.ReadableStream): Promise
 }
 
 /** Reads and parses one input; failures carry a message a person can act on. */
-export async function readJsonInput(argument: string, stdin: NodeJS.ReadableStream): Promise<InputResult> {
+export async function readJsonInput(argument: string, stdin: NodeJS.ReadableStream, maxBytes: number): Promise<InputResult> {
   const source = argument === "-" ? "<stdin>" : argument;
-  const read = await readText(argument, stdin);
+  const read = await readText(argument, stdin, maxBytes);
   if ("message" in read) return { ok: false, source, message: read.message };
   if (read.text.trim() === "") return { ok: false, source, message: "is empty, expected a JSON object" };
   const parsed = parseJsonText(read.text);

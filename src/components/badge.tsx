@@ -5,7 +5,7 @@ import { renderFieldLabel } from "./field-label.js";
 export interface BadgeProps {
   component: BadgeComponent;
   /** JSON Pointer to the component in the payload. Passed to host overrides; sidecard's own components do not read it (and are not given it). */
-  path: string;
+  path?: string;
 }
 
 /** Label, then colored pills that wrap onto further lines; a long pill is cut with an ellipsis. */

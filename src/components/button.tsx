@@ -6,7 +6,7 @@ import { renderExternalLink } from "./external-link.js";
 export interface ButtonProps {
   component: ButtonComponent;
   /** JSON Pointer to the component in the payload. Passed to host overrides; sidecard's own components do not read it (and are not given it). */
-  path: string;
+  path?: string;
 }
 
 /** A link styled as a button, e.g. to an admin dashboard; opens in a new tab. */

@@ -6,7 +6,7 @@ import { Header } from "./header.js";
 export interface CardProps {
   component: CardComponent;
   /** JSON Pointer to the component in the payload. Passed to host overrides; sidecard's own components do not read it (and are not given it). */
-  path: string;
+  path?: string;
   /** The card's components, already rendered by the widget (each behind its own error boundary). */
   children: ReactNode;
 }

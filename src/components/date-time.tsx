@@ -9,7 +9,7 @@ import { renderFieldLabel } from "./field-label.js";
 export interface DateTimeProps {
   component: DateTimeComponent;
   /** JSON Pointer to the component in the payload. Passed to host overrides; sidecard's own components do not read it (and are not given it). */
-  path: string;
+  path?: string;
 }
 
 /** A `<time>` in the viewer's (or the given) locale and zone; the hover title has the full timestamp. */

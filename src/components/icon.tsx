@@ -1,3 +1,5 @@
+"use client";
+
 import { useState } from "react";
 import { toSafeIconSrc } from "../parse/url-safety.js";
 

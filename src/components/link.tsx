@@ -6,7 +6,7 @@ import { renderExternalLink } from "./external-link.js";
 export interface LinkProps {
   component: LinkComponent;
   /** JSON Pointer to the component in the payload. Passed to host overrides; sidecard's own components do not read it (and are not given it). */
-  path: string;
+  path?: string;
 }
 
 /** An inline text link; opens in a new tab. */

@@ -4,7 +4,7 @@ import { renderFieldLabel } from "./field-label.js";
 export interface TextProps {
   component: TextComponent;
   /** JSON Pointer to the component in the payload. Passed to host overrides; sidecard's own components do not read it (and are not given it). */
-  path: string;
+  path?: string;
 }
 
 const LINE_BREAK = /\r\n|\r|\n/;

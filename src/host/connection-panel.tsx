@@ -1,6 +1,9 @@
+"use client";
+
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AppHeaders } from "./endpoint-url.js";
 import type { FetchFunction } from "../protocol/request.js";
+import { headersKey } from "../protocol/request-config.js";
 import { verifyEndpoint, type VerificationResult } from "./verify-endpoint.js";
 
 export interface UseEndpointVerificationOptions {
@@ -18,58 +21,85 @@ export interface UseEndpointVerificationOptions {
   onResult?: (result: VerificationResult) => void;
 }
 
-export type ConnectionStatus = "checking" | "verified" | "unverified";
+/**
+ * `checking`: a handshake is running; `verified` / `unverified`: the last handshake's outcome;
+ * `disconnected`: the host disconnected the app, nothing runs until `connect()`.
+ */
+export type ConnectionStatus = "checking" | "verified" | "unverified" | "disconnected";
 
 export interface EndpointVerificationState {
   status: ConnectionStatus;
-  /** The last finished handshake; `null` while the first one runs. */
+  /** The last finished handshake; `null` while the first one runs and after `disconnect()`. */
   result: VerificationResult | null;
-  /** Runs the handshake again (a disconnected app must handshake again). */
+  /** Runs the handshake again. */
   retry: () => void;
+  /** Drops the connection: aborts a handshake in flight; the handshake is needed again. */
+  disconnect: () => void;
+  /** Connects again after `disconnect()`: a fresh handshake (same as `retry`). */
+  connect: () => void;
 }
 
-/** Runs the handshake when mounted and when the url, headers or secret change; `retry` re-runs it. */
+type InternalState = { phase: "checking" | "done" | "disconnected"; result: VerificationResult | null };
+
+/**
+ * Runs the handshake when mounted and when the url, headers or secret change (unless
+ * disconnected); `retry` re-runs it, `disconnect` drops it until `connect`.
+ */
 export function useEndpointVerification(options: UseEndpointVerificationOptions): EndpointVerificationState {
   const optionsRef = useRef(options);
   optionsRef.current = options;
-  const [state, setState] = useState<{ checking: boolean; result: VerificationResult | null }>({ checking: true, result: null });
+  const [state, setState] = useState<InternalState>({ phase: "checking", result: null });
   const current = useRef<AbortController | null>(null);
+  const disconnected = useRef(false);
+
+  const abort = useCallback(() => {
+    current.current?.abort();
+    current.current = null;
+  }, []);
 
   const run = useCallback(() => {
-    current.current?.abort();
+    abort();
+    disconnected.current = false;
     const controller = new AbortController();
     current.current = controller;
-    setState((s) => ({ ...s, checking: true }));
+    setState((s) => ({ phase: "checking", result: s.phase === "disconnected" ? null : s.result }));
     const { url, headers, fetch, secret, timeoutMs } = optionsRef.current;
     verifyEndpoint({ url, headers, fetch, secret, timeoutMs, signal: controller.signal }).then(
       (result) => {
         if (current.current !== controller) return;
         current.current = null;
-        setState({ checking: false, result });
+        setState({ phase: "done", result });
         optionsRef.current.onResult?.(result);
       },
       () => {
-        // Aborted: a newer handshake or unmounting took over.
+        // Aborted: a newer handshake, a disconnect or unmounting took over.
       },
     );
-  }, []);
+  }, [abort]);
 
-  const headersKey = JSON.stringify([...new Headers(options.headers).entries()]);
+  const disconnect = useCallback(() => {
+    abort();
+    disconnected.current = true;
+    setState({ phase: "disconnected", result: null });
+  }, [abort]);
+
+  // Never throws for headers that cannot be sent: the handshake reports them as `config`.
+  const headersId = headersKey(options.headers);
   const urlKey = String(options.url);
   useEffect(() => {
-    run();
-    return () => {
-      current.current?.abort();
-      current.current = null;
-    };
-  }, [urlKey, headersKey, options.secret, run]);
+    if (!disconnected.current) run();
+    return abort;
+  }, [urlKey, headersId, options.secret, run, abort]);
 
-  const status: ConnectionStatus = state.checking ? "checking" : (state.result?.status ?? "checking");
-  return { status, result: state.result, retry: run };
+  const status: ConnectionStatus =
+    state.phase === "disconnected" ? "disconnected" : state.phase === "checking" ? "checking" : (state.result?.status ?? "checking");
+  return { status, result: state.result, retry: run, disconnect, connect: run };
 }
 
 export interface ConnectionPanelProps extends Omit<UseEndpointVerificationOptions, "onResult"> {
   onResult?: (result: VerificationResult) => void;
+  /** Called when the Disconnect button is pressed (the host stops calling the app). */
+  onDisconnect?: () => void;
   /** `data-theme` for the panel, like `<Widget theme>`. */
   theme?: "light" | "dark" | "auto";
   className?: string;
@@ -79,17 +109,22 @@ const STATUS_TEXT: Record<ConnectionStatus, string> = {
   checking: "Checking connection…",
   verified: "Verified",
   unverified: "Unverified",
+  disconnected: "Disconnected",
 };
 
-/** For host settings pages: runs the handshake, shows Verified or Unverified with the reason, and retries. */
-export function ConnectionPanel({ theme, className, ...options }: ConnectionPanelProps) {
-  const { status, result, retry } = useEndpointVerification(options);
+/**
+ * For host settings pages: runs the handshake, shows Verified or Unverified with the reason,
+ * "Retry connection", and Disconnect (then Connect, which needs the handshake again).
+ */
+export function ConnectionPanel({ theme, className, onDisconnect, ...options }: ConnectionPanelProps) {
+  const { status, result, retry, disconnect, connect } = useEndpointVerification(options);
   const checking = status === "checking";
   return (
     <div
       className={className ? `sc-host sc-connection ${className}` : "sc-host sc-connection"}
       data-sidecard="connection"
       data-sidecard-state={status}
+      data-failure={status === "unverified" ? result?.failure : undefined}
       data-theme={theme}
       aria-busy={checking ? "true" : undefined}
     >
@@ -97,12 +132,28 @@ export function ConnectionPanel({ theme, className, ...options }: ConnectionPane
         <span className="sc-connection-indicator" data-status={status} aria-hidden="true" />
         <span className="sc-connection-label">{STATUS_TEXT[status]}</span>
       </p>
-      {!checking && result?.status === "unverified" && result.reason && (
-        <p className="sc-connection-reason">{result.reason}</p>
+      {status === "unverified" && result?.reason && <p className="sc-connection-reason">{result.reason}</p>}
+      {status === "disconnected" ? (
+        <button type="button" className="sc-host-button" onClick={connect}>
+          Connect
+        </button>
+      ) : (
+        <>
+          <button type="button" className="sc-host-button" onClick={retry} disabled={checking}>
+            Retry connection
+          </button>
+          <button
+            type="button"
+            className="sc-host-button sc-host-button-quiet"
+            onClick={() => {
+              disconnect();
+              onDisconnect?.();
+            }}
+          >
+            Disconnect
+          </button>
+        </>
       )}
-      <button type="button" className="sc-host-button" onClick={retry} disabled={checking}>
-        Retry connection
-      </button>
     </div>
   );
 }

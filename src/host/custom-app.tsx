@@ -1,3 +1,5 @@
+"use client";
+
 import { Widget, type WidgetProps } from "../render/widget.js";
 import type { FetchWidgetError } from "./fetch-widget.js";
 import { useCustomApp, type UseCustomAppOptions } from "./use-custom-app.js";
@@ -14,6 +16,7 @@ const FAILURE_TITLES: Record<FetchWidgetError["kind"], string> = {
   not_json: "The app's answer could not be read.",
   too_large: "The app's answer is too large.",
   aborted: "The request was cancelled.",
+  config: "The app is not configured correctly.",
 };
 
 /**

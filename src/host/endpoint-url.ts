@@ -1,9 +1,6 @@
 import { SIGNATURE_HEADER } from "../protocol/params.js";
-import { signQuery } from "../protocol/signature.js";
 
-/** The custom headers an app was configured with: sent as they are on every request. */
-export type AppHeaders = HeadersInit;
-
+export type { AppHeaders } from "../protocol/request-config.js";
 
 /**
  * The URL actually called: the app's URL with its own query parameters kept and the protocol's
@@ -16,17 +13,32 @@ export function withProtocolParams(base: URL, params: Readonly<Record<string, st
 }
 
 /**
- * The request headers: the app's custom headers, then, with a secret, the signature over the
- * exact query string sent (parsed the way the app's Go-compatible server parses it).
+ * The request headers: the app's custom headers (already checked by `checkRequestConfig`), then,
+ * with a secret, the signature over the exact query string sent (parsed the way the app's
+ * Go-compatible server parses it).
  */
 export async function buildRequestHeaders(
   url: URL,
-  appHeaders: AppHeaders | undefined,
+  appHeaders: Headers,
   accept: string,
   secret: string | undefined,
 ): Promise<Headers> {
   const headers = new Headers(appHeaders);
   if (!headers.has("accept")) headers.set("accept", accept);
-  if (secret !== undefined) headers.set(SIGNATURE_HEADER, await signQuery(url.search.slice(1), secret));
+  if (secret !== undefined) {
+    // Loaded only when a secret is given (server-side use): browser bundles of `sidecard/host`
+    // then keep the HMAC code in a chunk a browser host never requests.
+    const { signQuery } = await import("../protocol/signature.js");
+    headers.set(SIGNATURE_HEADER, await signQuery(url.search.slice(1), secret));
+  }
   return headers;
+}
+
+/** `buildRequestHeaders`, or why the request cannot be signed here (no Web Crypto, say). */
+export async function signedHeaders(url: URL, appHeaders: Headers, accept: string, secret: string | undefined): Promise<Headers | string> {
+  try {
+    return await buildRequestHeaders(url, appHeaders, accept, secret);
+  } catch (error) {
+    return `The request could not be signed (${(error as Error).message}); signing needs Web Crypto (crypto.subtle), which browsers offer only on secure (https) pages.`;
+  }
 }

@@ -1,8 +1,10 @@
 import { parseWidget, type ParseOptions, type ParseResult } from "../parse/parse-widget.js";
 import { CONTEXT_PARAMS, type ContextParam } from "../protocol/params.js";
-import { buildRequestHeaders, withProtocolParams, type AppHeaders } from "./endpoint-url.js";
-import { mediaType, performRequest, resolveEndpointUrl, type FetchFunction, type RequestFailureKind } from "../protocol/request.js";
-import { DEFAULT_TIMEOUT_MS } from "./verify-endpoint.js";
+import { signedHeaders, withProtocolParams, type AppHeaders } from "./endpoint-url.js";
+import { mediaType, performRequest, type FetchFunction, type RequestFailureKind } from "../protocol/request.js";
+import { checkRequestConfig, DEFAULT_MAX_BYTES } from "../protocol/request-config.js";
+
+export { DEFAULT_MAX_BYTES } from "../protocol/request-config.js";
 
 /**
  * Who and what the widget is for: the seven context parameters of `fetch_data`, named as on the
@@ -19,18 +21,22 @@ export interface FetchWidgetOptions {
   headers?: AppHeaders;
   /** Default `globalThis.fetch`. Pass one that goes through your backend in a browser. */
   fetch?: FetchFunction;
-  /** Whole request, body included. Default 10 000 ms. */
+  /** Whole request, body included. Default 10 000 ms (also for a value that is not a positive finite number). */
   timeoutMs?: number;
-  /** Largest answer accepted, enforced while the body streams in. Default 1 MiB. */
+  /** Largest answer accepted, enforced while the body streams in. Default 1 MiB (also for a value that is not a positive finite number). */
   maxBytes?: number;
   signal?: AbortSignal;
-  /** The app's secret: the request is signed with `X-Pylon-Signature`. */
+  /** The app's secret: the request is signed with `X-Pylon-Signature`. An empty secret is a `config` error. */
   secret?: string;
   /** Passed to `parseWidget` for `result`. */
   parseOptions?: ParseOptions;
 }
 
-export type FetchWidgetErrorKind = RequestFailureKind | "not_json";
+/**
+ * `config`: the host's own configuration of the app is unusable (URL, custom headers, secret);
+ * no request was sent. `not_json`: the app answered 200 with something that is not JSON.
+ */
+export type FetchWidgetErrorKind = RequestFailureKind | "not_json" | "config";
 
 export interface FetchWidgetError {
   kind: FetchWidgetErrorKind;
@@ -38,6 +44,14 @@ export interface FetchWidgetError {
   message: string;
   /** The HTTP status, when the app answered one. */
   status?: number;
+  /** The answer's Content-Type, when the app answered. */
+  contentType?: string | null;
+  /** What the app answered, for tools (an error answer's first 4 KiB; an answer that is not JSON). Never rendered. */
+  body?: string;
+  /** Where a refused redirect pointed. */
+  location?: string;
+  /** For a timeout or a broken connection after the status line: the status the app had sent. */
+  answeredStatus?: number;
 }
 
 export interface FetchWidgetSuccess {
@@ -47,6 +61,10 @@ export interface FetchWidgetSuccess {
   /** `parseWidget(payload)`: whether the payload is a valid widget, with its diagnostics. */
   result: ParseResult;
   status: number;
+  /** The answer's Content-Type as sent (not required to be JSON). */
+  contentType: string | null;
+  /** Size of the answer's body in bytes. */
+  bytes: number;
   durationMs: number;
 }
 
@@ -58,12 +76,10 @@ export interface FetchWidgetFailure {
 
 export type FetchWidgetResult = FetchWidgetSuccess | FetchWidgetFailure;
 
-export const DEFAULT_MAX_BYTES = 1024 * 1024;
-
 /** The query parameters of a `fetch_data` request for this context, in wire order. */
-export function fetchDataParams(context: CustomAppRequestContext): Record<string, string> {
+export function fetchDataParams(context: CustomAppRequestContext | undefined): Record<string, string> {
   const params: Record<string, string> = { request_type: "fetch_data" };
-  for (const name of CONTEXT_PARAMS) params[name] = context[name] ?? "";
+  for (const name of CONTEXT_PARAMS) params[name] = String(context?.[name] ?? "");
   return params;
 }
 
@@ -72,30 +88,34 @@ export function fetchDataParams(context: CustomAppRequestContext): Record<string
  * answer. Never throws and never rejects: every failure, including an aborted `signal`, is a
  * typed `error`. A JSON answer that is not a valid widget is still `ok: true`; see `result`.
  */
-export async function fetchWidget(options: FetchWidgetOptions): Promise<FetchWidgetResult> {
-  const base = resolveEndpointUrl(options.url);
-  if (typeof base === "string") return { ok: false, error: { kind: "network", message: base }, durationMs: 0 };
-  const url = withProtocolParams(base, fetchDataParams(options.context));
-  const headers = await buildRequestHeaders(url, options.headers, "application/json", options.secret);
+export async function fetchWidget(given: FetchWidgetOptions): Promise<FetchWidgetResult> {
+  // A caller without types may pass nothing at all: that is a config failure too, not a rejection.
+  const options: FetchWidgetOptions = given ?? ({} as FetchWidgetOptions);
+  const config = checkRequestConfig(options, { maxBytes: DEFAULT_MAX_BYTES });
+  if (!config.ok) return { ok: false, error: { kind: "config", message: config.message }, durationMs: 0 };
+  const { timeoutMs, maxBytes, secret } = config.value;
+  const url = withProtocolParams(config.value.url, fetchDataParams(options.context));
+  const headers = await signedHeaders(url, config.value.headers, "application/json", secret);
+  if (typeof headers === "string") return { ok: false, error: { kind: "config", message: headers }, durationMs: 0 };
 
   const outcome = await performRequest({
     url,
     headers,
     fetch: options.fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    timeoutMs,
+    maxBytes,
     signal: options.signal,
     expected: "200 with the widget JSON",
   });
   if (!outcome.ok) return outcome;
 
-  const { body, status, durationMs } = outcome;
+  const { body, status, durationMs, contentType, bytes } = outcome;
   // The content type is not required to be JSON (apps get it wrong often and harmlessly: the
   // answer is only ever parsed, never rendered as markup), but it helps say what went wrong.
   const declared = mediaType(outcome.contentType);
   const found = declared ? ` (Content-Type ${declared})` : "";
   if (body.trim() === "") {
-    return { ok: false, durationMs, error: { kind: "not_json", status, message: `The app answered an empty body${found}; expected the widget JSON.` } };
+    return { ok: false, durationMs, error: { kind: "not_json", status, contentType, body, message: `The app answered an empty body${found}; expected the widget JSON.` } };
   }
   let payload: unknown;
   try {
@@ -106,8 +126,8 @@ export async function fetchWidget(options: FetchWidgetOptions): Promise<FetchWid
     return {
       ok: false,
       durationMs,
-      error: { kind: "not_json", status, message: `The app's answer is not JSON${found}: it begins ${begins} (${detail}); expected the widget JSON.` },
+      error: { kind: "not_json", status, contentType, body, message: `The app's answer is not JSON${found}: it begins ${begins} (${detail}); expected the widget JSON.` },
     };
   }
-  return { ok: true, payload, result: parseWidget(payload, options.parseOptions), status, durationMs };
+  return { ok: true, payload, result: parseWidget(payload, options.parseOptions), status, contentType, bytes, durationMs };
 }

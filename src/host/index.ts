@@ -3,6 +3,7 @@ export {
   type VerifyEndpointOptions,
   type VerificationResult,
   type VerificationStatus,
+  type VerificationFailure,
 } from "./verify-endpoint.js";
 export {
   fetchWidget,

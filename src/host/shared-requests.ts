@@ -1,5 +1,6 @@
 import { fetchDataParams, type FetchWidgetOptions, type FetchWidgetResult } from "./fetch-widget.js";
 import type { FetchFunction } from "../protocol/request.js";
+import { headerPairs } from "../protocol/request-config.js";
 import { fetchWidgetWithRetry, type RetryOptions } from "./retry-policy.js";
 
 // Identical concurrent `fetch_data` requests (two sidebars showing the same app for the same
@@ -53,7 +54,8 @@ function credentialIdentity(headers: [string, string][], secret: string | undefi
  * options and the `fetch` function's identity (two proxies are never shared).
  */
 export function requestKey(options: Omit<FetchWidgetOptions, "signal">): string {
-  const headers = [...new Headers(options.headers).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Never throws, even for headers that cannot be sent (fetchWidget reports those as `config`).
+  const headers = headerPairs(options.headers);
   return JSON.stringify([
     String(options.url),
     fetchDataParams(options.context),

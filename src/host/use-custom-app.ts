@@ -1,3 +1,5 @@
+"use client";
+
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ParseOptions } from "../parse/parse-widget.js";
 import type { AppHeaders } from "./endpoint-url.js";

@@ -1,17 +1,22 @@
-import { BADGE_COLORS } from "../schema/constants.js";
-import type { WidgetComponent } from "../schema/widget-schema.js";
+import { BADGE_COLORS, type ComponentType } from "../schema/spec.js";
+import type { BadgeItem, CardComponent, LeafComponent, WidgetComponent, WidgetHeader } from "../schema/widget-schema.js";
+import { NAMES_READ, REQUIRED_KEY_COUNT } from "./component-fields.js";
+import { unreadable } from "./read-input.js";
 import { isRfc3339 } from "./rfc3339.js";
 import { isSafeUrl, toSafeIconSrc } from "./url-safety.js";
 
 // parseWidget's fast path. Nearly every component an app sends already is exactly a valid
 // component; this settles that case with reads by literal name, which V8 keeps monomorphic and
 // which cost a fraction of the diagnostic walk's table-driven `ownValue` reads. Anything it does
-// not accept, valid or not, takes the full walk, so it only has to be right when it says yes:
-// `test/parse/clean-component.test.ts` holds it to "yes ⇒ the walk returns the object itself
-// with no diagnostic", and to saying yes for every clean valid component.
-
-/** The names read here; if Object.prototype defines one, a plain read could see it. */
-const NAMES_READ = ["type", "label", "value", "icon_url", "items", "color", "button_type", "url", "header", "title", "components"];
+// not accept, valid or not, takes the full walk, so it only has to be right when it accepts:
+// `test/parse/clean-component.test.ts` holds it to "accepted ⇒ the walk gives an equal component
+// with no diagnostic", and to accepting every clean valid component.
+//
+// Each member is read once, inside a `try` (a getter or proxy may throw: that is the input's
+// fault, see read-input.ts), and the result is a fresh object built from those reads: a getter
+// that answers differently later cannot change what is rendered.
+// Key counts come from the spec (REQUIRED_KEY_COUNT); a type without a check below fails to
+// compile (`FAST_CHECKS`).
 
 /** Object.prototype as the language made it: nothing enumerable, none of the names read here. */
 export function isObjectPrototypePristine(): boolean {
@@ -25,8 +30,12 @@ export function isObjectPrototypePristine(): boolean {
  */
 function readsOwnOnly(value: unknown, pristine: boolean): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype ? pristine : prototype === null && !Array.isArray(value);
+  try {
+    const prototype: unknown = Object.getPrototypeOf(value);
+    return prototype === Object.prototype ? pristine : prototype === null && !Array.isArray(value);
+  } catch (error) {
+    return unreadable(error);
+  }
 }
 
 function countKeys(object: object): number {
@@ -37,63 +46,187 @@ function countKeys(object: object): number {
 
 const COLORS: ReadonlySet<unknown> = new Set(BADGE_COLORS);
 
-/** `keys` own keys besides an optional `icon_url`, which must then be an image URL. */
-function keysWithIcon(component: Record<string, unknown>, keys: number): boolean {
-  const icon = component.icon_url;
-  if (icon === undefined) return countKeys(component) === keys;
-  return typeof icon === "string" && toSafeIconSrc(icon) !== null && countKeys(component) === keys + 1;
+const isCleanIcon = (icon: unknown) => icon === undefined || (typeof icon === "string" && toSafeIconSrc(icon) !== null);
+
+function cleanText(c: Record<string, unknown>): LeafComponent | null {
+  let label: unknown, value: unknown, icon: unknown, keys: number;
+  try {
+    ({ label, value, icon_url: icon } = c);
+    keys = countKeys(c);
+  } catch (error) {
+    return unreadable(error);
+  }
+  if (typeof label !== "string" || typeof value !== "string" || !isCleanIcon(icon) || keys !== REQUIRED_KEY_COUNT.text + (icon === undefined ? 0 : 1)) return null;
+  return icon === undefined ? { type: "text", label, value } : { type: "text", label, value, icon_url: icon as string };
 }
 
-function cleanItems(items: unknown, pristine: boolean): boolean {
-  if (!Array.isArray(items)) return false;
-  for (let i = 0; i < items.length; i++) {
-    const item: unknown = items[i];
-    if (!readsOwnOnly(item, pristine) || typeof item.value !== "string" || !COLORS.has(item.color) || countKeys(item) !== 2) return false;
+function cleanDateTime(c: Record<string, unknown>): LeafComponent | null {
+  let label: unknown, value: unknown, icon: unknown, keys: number;
+  try {
+    ({ label, value, icon_url: icon } = c);
+    keys = countKeys(c);
+  } catch (error) {
+    return unreadable(error);
   }
-  return true;
+  if (typeof label !== "string" || typeof value !== "string" || !isRfc3339(value) || !isCleanIcon(icon)) return null;
+  if (keys !== REQUIRED_KEY_COUNT.date_time + (icon === undefined ? 0 : 1)) return null;
+  return icon === undefined ? { type: "date_time", label, value } : { type: "date_time", label, value, icon_url: icon as string };
+}
+
+function cleanItems(items: unknown, pristine: boolean): BadgeItem[] | null {
+  let input: unknown[];
+  try {
+    if (!Array.isArray(items)) return null;
+    input = items.slice();
+  } catch (error) {
+    return unreadable(error);
+  }
+  for (let i = 0; i < input.length; i++) {
+    const item = input[i];
+    if (!readsOwnOnly(item, pristine)) return null;
+    let value: unknown, color: unknown, keys: number;
+    try {
+      ({ value, color } = item);
+      keys = countKeys(item);
+    } catch (error) {
+      return unreadable(error);
+    }
+    if (typeof value !== "string" || !COLORS.has(color) || keys !== 2) return null;
+    input[i] = { value, color: color as BadgeItem["color"] };
+  }
+  return input as BadgeItem[];
+}
+
+function cleanBadge(c: Record<string, unknown>, pristine: boolean): LeafComponent | null {
+  let label: unknown, items: unknown, keys: number;
+  try {
+    ({ label, items } = c);
+    keys = countKeys(c);
+  } catch (error) {
+    return unreadable(error);
+  }
+  if (typeof label !== "string" || keys !== REQUIRED_KEY_COUNT.badge) return null;
+  const clean = cleanItems(items, pristine);
+  return clean === null ? null : { type: "badge", label, items: clean };
+}
+
+function cleanButton(c: Record<string, unknown>, schemes: readonly string[]): LeafComponent | null {
+  let label: unknown, buttonType: unknown, url: unknown, keys: number;
+  try {
+    ({ label, button_type: buttonType, url } = c);
+    keys = countKeys(c);
+  } catch (error) {
+    return unreadable(error);
+  }
+  if (typeof label !== "string" || buttonType !== "link" || typeof url !== "string" || !isSafeUrl(url, schemes) || keys !== REQUIRED_KEY_COUNT.button) return null;
+  return { type: "button", label, button_type: "link", url };
+}
+
+function cleanLink(c: Record<string, unknown>, schemes: readonly string[]): LeafComponent | null {
+  let label: unknown, url: unknown, keys: number;
+  try {
+    ({ label, url } = c);
+    keys = countKeys(c);
+  } catch (error) {
+    return unreadable(error);
+  }
+  if (typeof label !== "string" || typeof url !== "string" || !isSafeUrl(url, schemes) || keys !== REQUIRED_KEY_COUNT.link) return null;
+  return { type: "link", label, url };
+}
+
+function cleanDivider(c: Record<string, unknown>): LeafComponent | null {
+  let keys: number;
+  try {
+    keys = countKeys(c);
+  } catch (error) {
+    return unreadable(error);
+  }
+  return keys === REQUIRED_KEY_COUNT.divider ? { type: "divider" } : null;
 }
 
 /** A header with nothing to report: an optional string title, an optional image URL, nothing else. */
-function cleanHeader(header: unknown, pristine: boolean): boolean {
-  if (!readsOwnOnly(header, pristine)) return false;
-  const { title, icon_url: icon } = header;
-  if (title !== undefined && typeof title !== "string") return false;
-  if (icon !== undefined && (typeof icon !== "string" || toSafeIconSrc(icon) === null)) return false;
-  return countKeys(header) === (title === undefined ? 0 : 1) + (icon === undefined ? 0 : 1);
+function cleanHeader(header: unknown, pristine: boolean): WidgetHeader | null {
+  if (!readsOwnOnly(header, pristine)) return null;
+  let title: unknown, icon: unknown, keys: number;
+  try {
+    ({ title, icon_url: icon } = header);
+    keys = countKeys(header);
+  } catch (error) {
+    return unreadable(error);
+  }
+  if ((title !== undefined && typeof title !== "string") || !isCleanIcon(icon)) return null;
+  if (keys !== (title === undefined ? 0 : 1) + (icon === undefined ? 0 : 1)) return null;
+  const clean: WidgetHeader = {};
+  if (title !== undefined) clean.title = title as string;
+  if (icon !== undefined) clean.icon_url = icon as string;
+  return clean;
 }
 
-function cleanCard(card: Record<string, unknown>, schemes: readonly string[], pristine: boolean): boolean {
-  const { header, components } = card;
-  if (!Array.isArray(components) || countKeys(card) !== (header === undefined ? 2 : 3)) return false;
-  if (header !== undefined && !cleanHeader(header, pristine)) return false;
-  for (let i = 0; i < components.length; i++) if (!isCleanComponent(components[i], schemes, pristine, true)) return false;
-  return true;
+function cleanCard(c: Record<string, unknown>, schemes: readonly string[], pristine: boolean): CardComponent | null {
+  let header: unknown, components: unknown, keys: number, children: unknown[];
+  try {
+    ({ header, components } = c);
+    keys = countKeys(c);
+    if (!Array.isArray(components)) return null;
+    children = components.slice();
+  } catch (error) {
+    return unreadable(error);
+  }
+  if (keys !== REQUIRED_KEY_COUNT.card + (header === undefined ? 0 : 1)) return null;
+  const cleanHeaderValue = header === undefined ? undefined : cleanHeader(header, pristine);
+  if (cleanHeaderValue === null) return null;
+  for (let i = 0; i < children.length; i++) {
+    const child = cleanComponent(children[i], schemes, pristine, true);
+    if (child === null) return null;
+    children[i] = child;
+  }
+  const card: CardComponent = { type: "card", components: children as LeafComponent[] };
+  if (cleanHeaderValue !== undefined) card.header = cleanHeaderValue;
+  return card;
 }
+
+/** One fast check per type: adding a type to the spec fails to compile here until it has one. */
+const FAST_CHECKS = {
+  card: (c, schemes, pristine) => cleanCard(c, schemes, pristine),
+  text: (c) => cleanText(c),
+  date_time: (c) => cleanDateTime(c),
+  badge: (c, _schemes, pristine) => cleanBadge(c, pristine),
+  button: (c, schemes) => cleanButton(c, schemes),
+  link: (c, schemes) => cleanLink(c, schemes),
+  divider: (c) => cleanDivider(c),
+} satisfies { [K in ComponentType]: (c: Record<string, unknown>, schemes: readonly string[], pristine: boolean) => WidgetComponent | null };
 
 /**
- * True when `value` already is exactly a valid component (no key missing, extra or invalid;
- * nothing to warn about; for a card, the same of its header and every child), so parseWidget
- * can keep it as it is. `insideCard`: a card there is an error (cards do not nest).
+ * `value` as a fresh normalised component when it already is exactly a valid one (no key
+ * missing, extra or invalid; nothing to warn about; for a card, the same of its header and
+ * every child), else `null`. `insideCard`: a card there is an error (cards do not nest).
  */
-export function isCleanComponent(value: unknown, schemes: readonly string[], pristine: boolean, insideCard: boolean): value is WidgetComponent {
-  if (!readsOwnOnly(value, pristine)) return false;
-  const c = value;
-  switch (c.type) {
+export function cleanComponent(value: unknown, schemes: readonly string[], pristine: boolean, insideCard: boolean): WidgetComponent | null {
+  if (!readsOwnOnly(value, pristine)) return null;
+  let type: unknown;
+  try {
+    type = value.type;
+  } catch (error) {
+    return unreadable(error);
+  }
+  // A switch on literals is what keeps this fast; FAST_CHECKS names every type for the compiler.
+  switch (type) {
     case "text":
-      return typeof c.label === "string" && typeof c.value === "string" && keysWithIcon(c, 3);
+      return FAST_CHECKS.text(value);
     case "date_time":
-      return typeof c.label === "string" && typeof c.value === "string" && isRfc3339(c.value) && keysWithIcon(c, 3);
+      return FAST_CHECKS.date_time(value);
     case "badge":
-      return typeof c.label === "string" && cleanItems(c.items, pristine) && countKeys(c) === 3;
+      return FAST_CHECKS.badge(value, schemes, pristine);
     case "button":
-      return typeof c.label === "string" && c.button_type === "link" && typeof c.url === "string" && isSafeUrl(c.url, schemes) && countKeys(c) === 4;
+      return FAST_CHECKS.button(value, schemes);
     case "link":
-      return typeof c.label === "string" && typeof c.url === "string" && isSafeUrl(c.url, schemes) && countKeys(c) === 3;
+      return FAST_CHECKS.link(value, schemes);
     case "divider":
-      return countKeys(c) === 1;
+      return FAST_CHECKS.divider(value);
     case "card":
-      return !insideCard && cleanCard(c, schemes, pristine);
+      return insideCard ? null : FAST_CHECKS.card(value, schemes, pristine);
     default:
-      return false;
+      // A type added to the spec without a case above still gets its fast check, by lookup.
+      return typeof type === "string" && Object.prototype.hasOwnProperty.call(FAST_CHECKS, type) ? FAST_CHECKS[type as ComponentType](value, schemes, pristine) : null;
   }
 }

@@ -1,39 +1,34 @@
-import type { ComponentType } from "../schema/widget-schema.js";
+import { BADGE_ITEM_FIELDS, COMPONENT_SPEC, COMPONENT_TYPES, HEADER_SPEC, type ComponentType, type FieldKind } from "../schema/spec.js";
 
-/**
- * What each component type requires, in the order `widgetSchema` declares it. The zod schemas
- * stay the declared source of the format (types, JSON Schema); this table is their runtime twin
- * for the hot path, because running zod per component costs ~50× the 2 ms budget for 10,000
- * components. `test/parse/component-fields.test.ts` proves the two agree field by field.
- */
-export type FieldKind =
-  | "string" // any string
-  | "date_time" // an RFC 3339 string
-  | "url" // an absolute URL with an allowed scheme
-  | "icon_url" // optional decorative image URL; problems are warnings
-  | "button_type" // the literal "link"
-  | "badge_items" // an array of { value: string, color }
-  | "header"; // { title?: string, icon_url?: string }
-
-export interface FieldSpec {
+/** One field of a component as the parser walks it, derived from `COMPONENT_SPEC`. */
+export interface FieldRule {
   name: string;
   kind: FieldKind;
   required: boolean;
 }
 
-const label: FieldSpec = { name: "label", kind: "string", required: true };
-const iconUrl: FieldSpec = { name: "icon_url", kind: "icon_url", required: false };
+function rulesOf(fields: Readonly<Record<string, { kind: FieldKind; required: boolean }>>): readonly FieldRule[] {
+  return Object.entries(fields).map(([name, field]) => ({ name, kind: field.kind, required: field.required }));
+}
 
-export const COMPONENT_FIELDS: { readonly [K in ComponentType]: readonly FieldSpec[] } = {
-  // A card's `components` is walked by parseWidget itself (children are components in their own right).
-  card: [{ name: "header", kind: "header", required: false }],
-  text: [label, { name: "value", kind: "string", required: true }, iconUrl],
-  date_time: [label, { name: "value", kind: "date_time", required: true }, iconUrl],
-  badge: [label, { name: "items", kind: "badge_items", required: true }],
-  button: [label, { name: "button_type", kind: "button_type", required: true }, { name: "url", kind: "url", required: true }],
-  link: [label, { name: "url", kind: "url", required: true }],
-  divider: [],
+/**
+ * Each type's fields in spec order, built once at module load: the walk reads this table rather
+ * than the spec's nested objects, and running zod per component would cost ~50× the 2 ms budget
+ * for 10,000 components.
+ */
+export const COMPONENT_FIELDS = Object.fromEntries(COMPONENT_TYPES.map((type) => [type, rulesOf(COMPONENT_SPEC[type])])) as {
+  readonly [K in ComponentType]: readonly FieldRule[];
 };
+
+/** Own keys of a clean component besides its optional fields: `type` and every required field. */
+export const REQUIRED_KEY_COUNT = Object.fromEntries(
+  COMPONENT_TYPES.map((type) => [type, 1 + COMPONENT_FIELDS[type].filter((field) => field.required).length]),
+) as { readonly [K in ComponentType]: number };
+
+/** Every member name the parser reads from payload objects (for the fast path's prototype check). */
+export const NAMES_READ: readonly string[] = [
+  ...new Set(["type", ...COMPONENT_TYPES.flatMap((type) => Object.keys(COMPONENT_SPEC[type])), ...Object.keys(HEADER_SPEC), ...BADGE_ITEM_FIELDS]),
+];
 
 /** What a missing or mistyped field should have been, for messages. */
 export const EXPECTED_BY_KIND: { readonly [K in FieldKind]: string } = {
@@ -44,4 +39,5 @@ export const EXPECTED_BY_KIND: { readonly [K in FieldKind]: string } = {
   button_type: 'the string "link"',
   badge_items: 'an array of badge items ({ "value", "color" })',
   header: 'an object with an optional "title" and "icon_url"',
+  components: "an array of components (it may be empty)",
 };

@@ -21,16 +21,22 @@ export function normalizeScheme(scheme: string): string {
 // "mailto:"/"tel:", the parser percent-encodes or drops what it meets but never fails (the
 // property test in test/parse/url-safety.test.ts holds this against `new URL`).
 
+// Case is folded for ASCII letters only. A bare `| 0x20` would also map U+001A to ":" and
+// U+000F to "/", so "tel\u001a/../admin" would pass for "tel:" (the parser sees a relative URL).
+
+/** The code unit with an ASCII upper-case letter made lower-case; every other unit as it is. */
+const foldLetter = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+
 /** True when `value` starts with `prefix` (lower-case letters, ":" and "/"), ignoring letter case. */
 function startsWithFolded(value: string, prefix: string): boolean {
   if (value.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if ((value.charCodeAt(i) | 0x20) !== prefix.charCodeAt(i)) return false;
+  for (let i = 0; i < prefix.length; i++) if (foldLetter(value.charCodeAt(i)) !== prefix.charCodeAt(i)) return false;
   return true;
 }
 
-const isLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const isLetter = (c: number) => foldLetter(c) >= 0x61 && foldLetter(c) <= 0x7a;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-const isHexDigit = (c: number) => isDigit(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+const isHexDigit = (c: number) => isDigit(c) || (foldLetter(c) >= 0x61 && foldLetter(c) <= 0x66);
 
 /** `start` is just after "//". Returns the index just past a plain host, or -1. */
 function scanPlainHost(value: string, start: number): number {
@@ -53,7 +59,7 @@ function scanPlainHost(value: string, start: number): number {
       labelHasLetter = true;
     } else if (c === 0x2d) {
       // "xn--" anywhere: punycode, which the parser decodes and may reject.
-      if (i - 3 >= start && value.charCodeAt(i - 1) === 0x2d && (value.charCodeAt(i - 2) | 0x20) === 0x6e && (value.charCodeAt(i - 3) | 0x20) === 0x78) return -1;
+      if (i - 3 >= start && value.charCodeAt(i - 1) === 0x2d && foldLetter(value.charCodeAt(i - 2)) === 0x6e && foldLetter(value.charCodeAt(i - 3)) === 0x78) return -1;
     } else if (!isDigit(c)) {
       break;
     }
@@ -65,7 +71,7 @@ function scanPlainHost(value: string, start: number): number {
   }
   if (lastStart < 0 || !lastHasLetter) return -1;
   // "0x1f" is a number to the IPv4 parser.
-  if (lastEnd - lastStart >= 2 && value.charCodeAt(lastStart) === 0x30 && (value.charCodeAt(lastStart + 1) | 0x20) === 0x78) {
+  if (lastEnd - lastStart >= 2 && value.charCodeAt(lastStart) === 0x30 && foldLetter(value.charCodeAt(lastStart + 1)) === 0x78) {
     let hex = true;
     for (let k = lastStart + 2; k < lastEnd && hex; k++) hex = isHexDigit(value.charCodeAt(k));
     if (hex) return -1;

@@ -3,7 +3,9 @@ import type { GoString, GoValues } from "./go-json.js";
 /** What `signQuery` and `verifySignature` accept as the request's parameters. */
 export type QueryParams = string | URLSearchParams | Readonly<Record<string, string | readonly string[]>>;
 
-const utf8 = new TextEncoder();
+let encoder: TextEncoder | undefined;
+/** UTF-8 encoding, its TextEncoder made on first use: importing a module must need no globals (Jest's jsdom has none). */
+export const utf8 = { encode: (text: string): Uint8Array<ArrayBuffer> => (encoder ??= new TextEncoder()).encode(text) };
 
 function hexValue(b: number): number {
   if (b >= 0x30 && b <= 0x39) return b - 0x30;

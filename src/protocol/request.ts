@@ -15,10 +15,18 @@ export interface RequestFailure {
   message: string;
   /** The HTTP status, when the app answered one. */
   status?: number;
+  /** The answer's Content-Type, when the app answered one. */
+  contentType?: string | null;
+  /** The start of an error answer (at most 4 KiB), for tools that show it; never rendered. */
+  body?: string;
+  /** Where a refused redirect pointed. */
+  location?: string;
+  /** For a timeout or a broken connection after the status line: the status the app had sent. */
+  answeredStatus?: number;
 }
 
 export type RequestOutcome =
-  | { ok: true; status: number; contentType: string | null; body: string; durationMs: number }
+  | { ok: true; status: number; contentType: string | null; body: string; bytes: number; durationMs: number }
   | { ok: false; error: RequestFailure; durationMs: number };
 
 export interface RequestInput {
@@ -176,7 +184,7 @@ function concat(chunks: Uint8Array[], length: number): Uint8Array {
   return out;
 }
 
-function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
   return `${bytes} bytes`;
@@ -225,6 +233,8 @@ export async function performRequest(input: RequestInput): Promise<RequestOutcom
   const scope = new RequestScope(input.timeoutMs, input.signal);
   const fail = (error: RequestFailure): RequestOutcome => ({ ok: false, error, durationMs: now() - started });
   let phase: "connect" | "body" = "connect";
+  // Known once the app answered: a body that breaks or stalls still had a status.
+  let answered: number | undefined;
   try {
     const fetchFn = input.fetch ?? globalThis.fetch;
     const response = await untilAborted(
@@ -237,6 +247,7 @@ export async function performRequest(input: RequestInput): Promise<RequestOutcom
       scope.signal,
     );
     phase = "body";
+    answered = response.status || undefined;
     const contentType = response.headers.get("content-type");
 
     if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
@@ -247,16 +258,20 @@ export async function performRequest(input: RequestInput): Promise<RequestOutcom
       return fail({
         kind: "http",
         ...(response.status ? { status: response.status } : {}),
+        ...(location ? { location } : {}),
         message: `The app answered ${status || "a redirect"}${status ? where : ""}; expected ${input.expected}. Redirects are not followed: configure the app with its final URL.`,
       });
     }
 
     if (response.status !== 200) {
       const excerpt = await readBodyLimited(response, ERROR_EXCERPT_BYTES, scope.signal).catch(() => null);
-      const quote = excerpt ? quoteErrorBody(contentType, new TextDecoder().decode(excerpt.bytes)) : "";
+      const text = excerpt ? new TextDecoder().decode(excerpt.bytes) : "";
+      const quote = excerpt ? quoteErrorBody(contentType, text) : "";
       return fail({
         kind: "http",
         status: response.status,
+        contentType,
+        ...(excerpt ? { body: text } : {}),
         message: `The app answered HTTP ${describeHttpStatus(response.status, response.statusText)}; expected ${input.expected}.${quote}`,
       });
     }
@@ -265,6 +280,7 @@ export async function performRequest(input: RequestInput): Promise<RequestOutcom
       fail({
         kind: "too_large",
         status: response.status,
+        contentType,
         message: `The app's answer is larger than the limit of ${formatBytes(input.maxBytes)}; expected ${input.expected}.`,
       });
     const declaredLength = Number(response.headers.get("content-length"));
@@ -279,17 +295,18 @@ export async function performRequest(input: RequestInput): Promise<RequestOutcom
       status: response.status,
       contentType,
       body: new TextDecoder().decode(read.bytes),
+      bytes: read.bytes.byteLength,
       durationMs: now() - started,
     };
   } catch (error) {
     if (scope.timedOut) {
       const what = phase === "body" ? "finish its answer" : "answer";
-      return fail({ kind: "timeout", message: `The app did not ${what} within ${formatDuration(input.timeoutMs)}.` });
+      return fail({ kind: "timeout", ...(answered ? { answeredStatus: answered } : {}), message: `The app did not ${what} within ${formatDuration(input.timeoutMs)}.` });
     }
     if (scope.callerAborted) {
       return fail({ kind: "aborted", message: "The request was cancelled before the app answered." });
     }
-    return fail({ kind: "network", message: describeNetworkError(input.url, error, phase) });
+    return fail({ kind: "network", ...(answered ? { answeredStatus: answered } : {}), message: describeNetworkError(input.url, error, phase) });
   } finally {
     // Ends the connection if anything is still open (a body we chose not to read, say).
     scope.controller.abort();

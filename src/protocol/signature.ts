@@ -1,12 +1,10 @@
 import { marshalGoValues, type GoValues } from "./go-json.js";
-import { toGoValues, type QueryParams } from "./query-values.js";
+import { toGoValues, utf8, type QueryParams } from "./query-values.js";
 
 // Web Crypto only: this file is shared with the host side and must run in browsers and on
 // edge runtimes, so no Node-only APIs here.
 
 export type { QueryParams } from "./query-values.js";
-
-const utf8 = new TextEncoder();
 
 /** The exact bytes that are signed: Go's `json.Marshal` of the parameters as `url.Values`. */
 export function signaturePayload(params: QueryParams): Uint8Array {

@@ -8,19 +8,27 @@ import { Link, type LinkProps } from "../components/link.js";
 import { Text, type TextProps } from "../components/text.js";
 import type { ComponentType } from "../schema/widget-schema.js";
 
-/** The props the React component for each wire `type` receives. */
+/** Props as a host override receives them: `path` is always given. */
+type WithPath<P extends { path?: string }> = Omit<P, "path"> & { path: string };
+
+/** The props the React component for each wire `type` receives when a host overrides it (`path` always given). */
 export interface ComponentPropsByType {
-  card: CardProps;
-  text: TextProps;
-  date_time: DateTimeProps;
-  badge: BadgeProps;
-  button: ButtonProps;
-  link: LinkProps;
-  divider: DividerProps;
+  card: WithPath<CardProps>;
+  text: WithPath<TextProps>;
+  date_time: WithPath<DateTimeProps>;
+  badge: WithPath<BadgeProps>;
+  button: WithPath<ButtonProps>;
+  link: WithPath<LinkProps>;
+  divider: WithPath<DividerProps>;
 }
 
 /** One React component per wire type; a missing or misspelled type fails to compile. */
 export type WidgetComponents = { [K in ComponentType]: ReactComponentType<ComponentPropsByType[K]> };
+
+/** sidecard's own components: rendered without `path` (their Props say `path?: string`). */
+type DefaultComponents = {
+  [K in ComponentType]: ReactComponentType<Omit<ComponentPropsByType[K], "path">>;
+};
 
 export const defaultComponents = {
   card: Card,
@@ -30,10 +38,14 @@ export const defaultComponents = {
   button: Button,
   link: Link,
   divider: Divider,
-} satisfies WidgetComponents;
+} satisfies DefaultComponents & WidgetComponents;
 
-/** What the widget renders with: every entry memoised, so an unchanged component object skips re-rendering. */
-export type RenderRegistry = { [K in ComponentType]: JSXElementConstructor<ComponentPropsByType[K]> };
+/**
+ * What the widget renders with: every entry memoised, so an unchanged component object skips
+ * re-rendering. `path` is optional here because the widget gives it exactly to the entries that
+ * are host overrides (`isDefaultEntry` tells which), never to sidecard's own.
+ */
+export type RenderRegistry = { [K in ComponentType]: JSXElementConstructor<Omit<ComponentPropsByType[K], "path"> & { path?: string }> };
 
 // One memo wrapper per component function, ever: a host that writes `components={{ text: X }}`
 // inline passes a new object each render, and a new wrapper would be a new component type —

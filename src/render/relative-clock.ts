@@ -1,3 +1,5 @@
+"use client";
+
 import { useSyncExternalStore } from "react";
 
 // Relative dates ("3 minutes ago") must move on while a sidebar stays open. One timer serves

@@ -1,4 +1,4 @@
-import type { BadgeItem, LeafComponent } from "../schema/widget-schema.js";
+import type { BadgeComponent, BadgeItem, LeafComponent } from "../schema/widget-schema.js";
 
 // Content memoisation for leaves. On refresh `<CustomApp>` hands the widget a fresh `JSON.parse`
 // of the answer: no object keeps its identity, so a memo on identity re-renders every leaf. A
@@ -27,7 +27,7 @@ export function sameContent(a: LeafComponent, b: LeafComponent): boolean {
     case "date_time":
       return b.type === a.type && a.label === b.label && a.value === b.value && a.icon_url === b.icon_url;
     case "badge":
-      return b.type === "badge" && a.label === b.label && sameItems(a.items, b.items);
+      return b.type === "badge" && a.label === b.label && sameItems((a as BadgeComponent).items, (b as BadgeComponent).items);
     case "button":
       return b.type === "button" && a.label === b.label && a.url === b.url && a.button_type === b.button_type;
     case "link":

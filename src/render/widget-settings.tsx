@@ -1,3 +1,5 @@
+"use client";
+
 import { createContext, useContext } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
 import { DEFAULT_URL_SCHEMES } from "../parse/url-safety.js";

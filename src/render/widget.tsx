@@ -1,7 +1,10 @@
+"use client";
+
 import { useEffect, useLayoutEffect, useMemo, useRef, type JSXElementConstructor, type ReactElement, type ReactNode } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
 import { Header } from "../components/header.js";
-import { analyzeWidget, type AnalyzedComponent, type AnalyzedWidget, type WidgetLimits } from "../parse/parse-widget.js";
+import type { WidgetLimits } from "../parse/parse-widget.js";
+import { analyzeWidget, type AnalyzedComponent, type AnalyzedWidget } from "./analyze.js";
 import { DEFAULT_URL_SCHEMES } from "../parse/url-safety.js";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { CardProps } from "../components/card.js";

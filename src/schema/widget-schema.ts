@@ -1,38 +1,33 @@
 import * as z from "zod/mini";
+import { isRfc3339 } from "../parse/rfc3339.js";
+import { isSafeUrl, toSafeIconSrc } from "../parse/url-safety.js";
+import { isSupportedVersion } from "../parse/version.js";
+import {
+  BADGE_COLORS,
+  COMPONENT_SPEC,
+  COMPONENT_TYPES,
+  HEADER_SPEC,
+  LEAF_TYPES,
+  type ComponentSpec,
+  type ComponentType,
+  type FieldKind,
+  type FieldSpec,
+  type LeafType,
+} from "./spec.js";
 
 /**
- * Pylon's Custom App Response Schema 1.0.0, as zod schemas.
- *
- * These schemas are the single source of the wire format: the TypeScript types below are
- * inferred from them, `sidecard/schema.json` is generated from `widgetSchema` at build time, and
- * `parseWidget`'s field table (parse/component-fields.ts) is tested to mirror them field by field.
- * Objects are loose because the published schema allows properties it does not name.
+ * Pylon's Custom App Response Schema 1.0.0 as zod schemas, built from `COMPONENT_SPEC`
+ * (schema/spec.ts): the TypeScript types below are inferred from them and `sidecard/schema.json`
+ * is generated from `widgetSchema`. A payload passes `widgetSchema` exactly when `parseWidget`
+ * (default options) reports no diagnostic at all: the value rules (URL safety, RFC 3339, image
+ * icons, the version) are the parser's own functions. Objects are loose because the published
+ * schema allows properties it does not name.
  */
-
-import { BADGE_COLORS, COMPONENT_TYPES } from "./constants.js";
 
 export { BADGE_COLORS, COMPONENT_TYPES };
 
-export const headerSchema = z.looseObject({
-  title: z.optional(z.string()),
-  icon_url: z.optional(z.string().check(z.meta({ format: "uri" }))),
-});
-
-const iconUrl = z.optional(z.string().check(z.meta({ format: "uri" })));
-
-export const textSchema = z.looseObject({
-  type: z.literal("text"),
-  label: z.string(),
-  value: z.string(),
-  icon_url: iconUrl,
-});
-
-export const dateTimeSchema = z.looseObject({
-  type: z.literal("date_time"),
-  label: z.string(),
-  value: z.string().check(z.meta({ format: "date-time" })),
-  icon_url: iconUrl,
-});
+const uri = z.meta({ format: "uri" });
+const iconUrlSchema = z.string().check(uri, z.refine((value) => toSafeIconSrc(value) !== null, "expected an http(s) or data:image URL"));
 
 export const badgeColorSchema = z.enum(BADGE_COLORS);
 
@@ -41,44 +36,97 @@ export const badgeItemSchema = z.looseObject({
   color: badgeColorSchema,
 });
 
-export const badgeSchema = z.looseObject({
-  type: z.literal("badge"),
-  label: z.string(),
-  items: z.array(badgeItemSchema),
-});
+/** The zod schema of each field kind but `components` (which needs the leaf union, below). */
+interface KindSchemas {
+  string: z.ZodMiniString<string>;
+  date_time: z.ZodMiniString<string>;
+  url: z.ZodMiniString<string>;
+  icon_url: z.ZodMiniString<string>;
+  button_type: z.ZodMiniLiteral<"link">;
+  badge_items: z.ZodMiniArray<typeof badgeItemSchema>;
+  header: HeaderSchema;
+  components: z.ZodMiniArray<LeafComponentSchema>;
+}
 
-export const buttonSchema = z.looseObject({
-  type: z.literal("button"),
-  label: z.string(),
-  button_type: z.literal("link"),
-  url: z.string().check(z.meta({ format: "uri" })),
-});
+function kindSchema(kind: FieldKind): KindSchemas[FieldKind] {
+  switch (kind) {
+    case "string":
+      return z.string();
+    case "date_time":
+      return z.string().check(z.meta({ format: "date-time" }), z.refine(isRfc3339, "expected an RFC 3339 date-time"));
+    case "url":
+      return z.string().check(uri, z.refine((value) => isSafeUrl(value), "expected an absolute URL with an allowed scheme"));
+    case "icon_url":
+      return iconUrlSchema;
+    case "button_type":
+      return z.literal("link");
+    case "badge_items":
+      return z.array(badgeItemSchema);
+    case "header":
+      return headerSchema;
+    case "components":
+      return z.array(leafComponentSchema);
+    default:
+      return unknownKind(kind);
+  }
+}
 
-export const linkSchema = z.looseObject({
-  type: z.literal("link"),
-  label: z.string(),
-  url: z.string().check(z.meta({ format: "uri" })),
-});
+function unknownKind(kind: never): never {
+  throw new Error(`no zod schema for the field kind ${String(kind)}`);
+}
 
-export const dividerSchema = z.looseObject({
-  type: z.literal("divider"),
-});
+type FieldSchema<F> = F extends { kind: infer K extends FieldKind; required: infer R }
+  ? R extends true
+    ? KindSchemas[K]
+    : z.ZodMiniOptional<KindSchemas[K]>
+  : never;
+
+type FieldsShape<Fields> = { -readonly [F in keyof Fields]: FieldSchema<Fields[F]> };
+type ShapeOf<T extends ComponentType> = {
+  -readonly [F in "type" | keyof ComponentSpec[T]]: F extends keyof ComponentSpec[T] ? FieldSchema<ComponentSpec[T][F]> : z.ZodMiniLiteral<T>;
+};
+type HeaderSchema = z.ZodMiniObject<FieldsShape<typeof HEADER_SPEC>, z.core.$loose>;
+
+type ComponentSchema<T extends ComponentType> = z.ZodMiniObject<ShapeOf<T>, z.core.$loose>;
+type LeafComponentSchema = z.ZodMiniDiscriminatedUnion<[ComponentSchema<LeafType>, ...ComponentSchema<LeafType>[]], "type">;
+
+function fieldsShape(fields: Readonly<Record<string, FieldSpec>>): Record<string, z.ZodMiniType> {
+  const shape: Record<string, z.ZodMiniType> = {};
+  for (const [name, field] of Object.entries(fields)) {
+    const schema = kindSchema(field.kind);
+    shape[name] = field.required ? schema : z.optional(schema);
+  }
+  return shape;
+}
+
+// The casts restate, as types, what the loop builds from the same spec entry.
+function componentSchemaOf<T extends ComponentType>(type: T): ComponentSchema<T> {
+  return z.looseObject({ type: z.literal(type), ...fieldsShape(COMPONENT_SPEC[type]) }) as unknown as ComponentSchema<T>;
+}
+
+export const headerSchema = z.looseObject(fieldsShape(HEADER_SPEC)) as unknown as HeaderSchema;
+
+const leafSchemas = Object.fromEntries(LEAF_TYPES.map((type) => [type, componentSchemaOf(type)])) as {
+  [T in LeafType]: ComponentSchema<T>;
+};
+
+const leafSchemaList = LEAF_TYPES.map((type) => leafSchemas[type]) as [ComponentSchema<LeafType>, ...ComponentSchema<LeafType>[]];
 
 /** Every component that may stand inside a card (all but `card`: cards do not nest). */
-const leafComponentSchemas = [textSchema, dateTimeSchema, badgeSchema, buttonSchema, linkSchema, dividerSchema] as const;
+export const leafComponentSchema: LeafComponentSchema = z.discriminatedUnion("type", leafSchemaList);
 
-export const leafComponentSchema = z.discriminatedUnion("type", [...leafComponentSchemas]);
+export const cardSchema = componentSchemaOf("card");
+export const textSchema = leafSchemas.text;
+export const dateTimeSchema = leafSchemas.date_time;
+export const badgeSchema = leafSchemas.badge;
+export const buttonSchema = leafSchemas.button;
+export const linkSchema = leafSchemas.link;
+export const dividerSchema = leafSchemas.divider;
 
-export const cardSchema = z.looseObject({
-  type: z.literal("card"),
-  header: z.optional(headerSchema),
-  components: z.array(leafComponentSchema),
-});
-
-export const componentSchema = z.discriminatedUnion("type", [cardSchema, ...leafComponentSchemas]);
+export const componentSchema = z.discriminatedUnion("type", [cardSchema, ...leafSchemaList]);
 
 export const widgetSchema = z.looseObject({
-  version: z.string(),
+  version: z.string().check(z.refine(isSupportedVersion, "expected a 1.x version such as 1.0.0")),
   header: headerSchema,
   components: z.array(componentSchema),
 });
@@ -96,4 +144,4 @@ export type BadgeColor = z.infer<typeof badgeColorSchema>;
 export type ButtonComponent = z.infer<typeof buttonSchema>;
 export type LinkComponent = z.infer<typeof linkSchema>;
 export type DividerComponent = z.infer<typeof dividerSchema>;
-export type ComponentType = WidgetComponent["type"];
+export type { ComponentType };

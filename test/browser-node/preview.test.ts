@@ -148,7 +148,7 @@ describe.skipIf(!executablePath)("sidecard preview in Chromium", () => {
     const server = await preview({ target: { kind: "url", url: appUrl } });
     const page = await open(server);
     await expect.poll(() => status(page).textContent()).toBe("Unverified");
-    expect(await page.getByTestId("connection-problem").textContent()).toMatch(/answered code "wrong"; expected \{"code": "[0-9a-f-]{36}"\}/);
+    expect(await page.getByTestId("connection-problem").textContent()).toMatch(/answered the code "wrong"; expected "[0-9a-f]{32}", the code sent with this handshake/);
     expect(await page.locator('[data-sidecard="widget"]').count()).toBe(0);
 
     answerCorrectly = true;
@@ -159,6 +159,29 @@ describe.skipIf(!executablePath)("sidecard preview in Chromium", () => {
     await page.getByRole("button", { name: "Disconnect" }).click();
     expect(await status(page).textContent()).toBe("Disconnected");
     expect(await page.locator('[data-sidecard="widget"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it("shows Unverified for an app that redirects, and the redirect target receives nothing", async () => {
+    const targetSaw: string[] = [];
+    const target: Server = createServer((req, res) => {
+      targetSaw.push(req.url ?? "");
+      const code = new URL(req.url ?? "/", "http://x").searchParams.get("code");
+      res.writeHead(200, { "Content-Type": "text/plain" }).end(code ?? "");
+    });
+    await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
+    servers.push({ close: () => new Promise<void>((resolve) => target.close(() => resolve())) });
+    const targetOrigin = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+    const app: Server = createServer((req, res) => res.writeHead(302, { Location: `${targetOrigin}${req.url}` }).end());
+    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+    servers.push({ close: () => new Promise<void>((resolve) => app.close(() => resolve())) });
+
+    const server = await preview({ target: { kind: "url", url: `http://127.0.0.1:${(app.address() as AddressInfo).port}/app` }, secret: SECRET });
+    const page = await open(server);
+    await expect.poll(() => status(page).textContent()).toBe("Unverified");
+    expect(await page.getByTestId("connection-problem").textContent()).toMatch(/HTTP 302 Found, a redirect to .*Redirects are not followed/);
+    expect(await page.locator('[data-sidecard="widget"]').count()).toBe(0);
+    expect(targetSaw).toEqual([]);
     await page.close();
   });
 

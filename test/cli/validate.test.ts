@@ -1,10 +1,12 @@
 // @vitest-environment node
 import { mkdtempSync, writeFileSync } from "node:fs";
+import type { IncomingHttpHeaders } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseJsonText } from "../../src/cli/json-position.js";
-import { answer, testServers, unusedPort } from "../host/http-test-server.js";
+import { verifySignature } from "../../src/protocol/signature.js";
+import { answer, streamForever, testServers, unusedPort } from "../host/http-test-server.js";
 import { runCli } from "./run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sidecard-validate-"));
@@ -79,6 +81,20 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
     expect(run.stdout).toBe("<stdin>: valid\n");
   });
 
+  it("caps files and standard input at --max-bytes (1 MiB by default), like a host", async () => {
+    const run = await runCli(["validate", "--max-bytes", "40", good]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${good}: cannot validate: is larger than the limit of 40 bytes (--max-bytes); a host refuses an answer that large\n`);
+    const piped = await runCli(["validate", "--max-bytes", "1024", "-"], " ".repeat(4096) + GOOD);
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toMatch(/^<stdin>: cannot validate: is larger than the limit of 1 KiB/);
+    const big = file("big.json", JSON.stringify({ version: "1.0.0", header: {}, components: [{ type: "text", label: "x", value: "y".repeat(1024 * 1024) }] }));
+    expect((await runCli(["validate", big])).stderr).toMatch(/is larger than the limit of 1 MiB/);
+    expect((await runCli(["validate", "--max-bytes", String(2 * 1024 * 1024), big])).code).toBe(0);
+    const directory = await runCli(["validate", dir]);
+    expect(directory.stderr).toMatch(/is a directory, expected a JSON file/);
+  });
+
   it("exits 2 for a missing file and says so", async () => {
     const missing = join(dir, "nope.json");
     const run = await runCli(["validate", missing]);
@@ -114,18 +130,35 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
   it("exits 2 for an unknown command", async () => {
     const run = await runCli(["vaildate", good]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/unknown command "vaildate"; expected one of: validate, preview/);
+    expect(run.stderr).toMatch(/unknown command "vaildate"; expected one of: validate, check, sign, verify, preview/);
   });
 
   describe("URLs", () => {
     const serve = testServers("all");
     let base: string;
+    const seen: Array<{ url: URL; headers: IncomingHttpHeaders; rawQuery: string }> = [];
+    const redirectTarget: IncomingHttpHeaders[] = [];
+    let targetBase: string;
     beforeAll(async () => {
+      const target = await serve((req, res) => {
+        redirectTarget.push(req.headers);
+        answer(res, 200, "application/json", GOOD);
+      });
+      targetBase = target.url("");
       const server = await serve((req, res) => {
-        if (req.url === "/good") answer(res, 200, "application/json", GOOD);
-        else if (req.url === "/bad") answer(res, 200, "application/json", BAD);
-        else if (req.url === "/html") answer(res, 200, "text/html", "<!doctype html>");
-        else answer(res, 404, null, "nope");
+        const url = new URL(req.url ?? "/", "http://x");
+        seen.push({ url, headers: req.headers, rawQuery: (req.url ?? "").split("?").slice(1).join("?") });
+        if (url.pathname === "/good") answer(res, 200, "application/json", GOOD);
+        else if (url.pathname === "/bad") answer(res, 200, "application/json", BAD);
+        else if (url.pathname === "/html") answer(res, 200, "text/html", "<!doctype html>");
+        else if (url.pathname === "/redirect") res.writeHead(302, { Location: `${targetBase}/good` }).end();
+        // An endless body (spaces, valid JSON whitespace): without a cap the CLI would read until it runs out of memory.
+        else if (url.pathname === "/endless") streamForever(res, "application/json");
+        else if (url.pathname === "/slow") {
+          // Headers at once, then a body that never finishes.
+          res.writeHead(200, { "Content-Type": "application/json" });
+          res.write('{"version":');
+        } else answer(res, 404, null, "nope");
       });
       base = server.url("");
     });
@@ -137,20 +170,89 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
       expect(bad.stdout).toMatch(new RegExp(`^${base}/bad: /components/0/label: error:`, "m"));
     });
 
+    it("calls the URL as a host does: fetch_data with sample context, keeping the parameters it gives", async () => {
+      seen.length = 0;
+      const run = await runCli(["validate", `${base}/good?issue_id=iss_9&tenant=acme`]);
+      expect(run.code).toBe(0);
+      const { url } = seen[0]!;
+      expect(url.searchParams.get("request_type")).toBe("fetch_data");
+      expect(url.searchParams.get("issue_id")).toBe("iss_9");
+      expect(url.searchParams.get("tenant")).toBe("acme");
+      for (const name of ["app_id", "widget_id", "organization_id", "account_id", "requester_id", "requester_email"]) {
+        expect(url.searchParams.get(name), name).toMatch(/\S/);
+      }
+      expect(seen[0]!.headers["x-pylon-signature"]).toBeUndefined();
+    });
+
+    it("signs with --secret, --secret-file or SIDECARD_SECRET, and sends --header", async () => {
+      const secretFile = file("secret.txt", "from-file\n");
+      for (const [args, env, secret] of [
+        [["--secret", "from-flag"], {}, "from-flag"],
+        [["--secret-file", secretFile], {}, "from-file"],
+        [[], { SIDECARD_SECRET: "from-env" }, "from-env"],
+      ] as const) {
+        seen.length = 0;
+        const run = await runCli(["validate", ...args, "--header", "X-Api-Key: k-1", `${base}/good`], undefined, env);
+        expect(run.code, run.stderr).toBe(0);
+        const signature = String(seen[0]!.headers["x-pylon-signature"]);
+        expect(await verifySignature(seen[0]!.rawQuery, signature, secret)).toBe(true);
+        expect(seen[0]!.headers["x-api-key"]).toBe("k-1");
+      }
+    });
+
     it("exits 2 with the HTTP status, or when the answer is not JSON", async () => {
       const missing = await runCli(["validate", `${base}/missing`]);
       expect(missing.code).toBe(2);
-      expect(missing.stderr).toMatch(/the URL answered HTTP 404 Not Found; expected 200 with JSON/);
+      expect(missing.stderr).toMatch(/http: The app answered HTTP 404 Not Found; expected 200 with the widget JSON/);
       const html = await runCli(["validate", `${base}/html`]);
       expect(html.code).toBe(2);
       expect(html.stderr).toMatch(/not valid JSON at line 1, column 1/);
+    });
+
+    it("refuses a redirect as an error for that input, and the target receives nothing", async () => {
+      redirectTarget.length = 0;
+      const run = await runCli(["validate", "--secret", "s", "--header", "X-Api-Key: k", `${base}/redirect`, `${base}/good`]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`${base}/redirect: cannot validate: http: The app answered HTTP 302 Found, a redirect to ${targetBase}/good;`));
+      expect(run.stderr).toMatch(/Redirects are not followed/);
+      expect(run.stdout).toBe(`${base}/good: valid\n`);
+      expect(redirectTarget).toEqual([]);
+    });
+
+    it("stops reading an endless body at the size cap (1 MiB by default, or --max-bytes)", async () => {
+      const capped = await runCli(["validate", "--max-bytes", "100000", `${base}/endless`]);
+      expect(capped.code).toBe(2);
+      expect(capped.stderr).toMatch(/too_large: The app's answer is larger than the limit of 100000 bytes/);
+      const byDefault = await runCli(["validate", `${base}/endless`]);
+      expect(byDefault.code).toBe(2);
+      expect(byDefault.stderr).toMatch(/larger than the limit of 1 MiB/);
+    });
+
+    it("fails a URL whose body is too slow at --timeout, and goes on to the next input", async () => {
+      const run = await runCli(["validate", "--timeout", "500", `${base}/slow`, `${base}/good`]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`${base}/slow: cannot validate: timeout: The app did not finish its answer within 500 ms`));
+      expect(run.stdout).toBe(`${base}/good: valid\n`);
+    });
+
+    it("rejects bad --timeout, --max-bytes, --header and secrets with exit 2", async () => {
+      expect((await runCli(["validate", "--timeout", "soon", `${base}/good`])).stderr).toMatch(/--timeout must be a whole number/);
+      expect((await runCli(["validate", "--max-bytes=-1", `${base}/good`])).stderr).toMatch(/--max-bytes must be a whole number/);
+      const header = await runCli(["validate", "--header", "Bad Name: x", `${base}/good`]);
+      expect(header.code).toBe(2);
+      expect(header.stderr).toMatch(/custom header name "Bad Name" is not a valid header name/);
+      const both = await runCli(["validate", "--secret", "a", "--secret-file", file("s2.txt", "b"), `${base}/good`]);
+      expect(both.stderr).toMatch(/--secret or --secret-file, not both/);
+      const empty = await runCli(["validate", "--secret-file", file("empty.txt", "\n"), `${base}/good`]);
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toMatch(/the secret from --secret-file .* is empty/);
     });
 
     it("exits 2 when nothing answers", async () => {
       const port = await unusedPort();
       const run = await runCli(["validate", `http://127.0.0.1:${port}/`]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/could not fetch the URL \(ECONNREFUSED\)/);
+      expect(run.stderr).toMatch(/network: Could not reach the app at .*ECONNREFUSED/);
     });
   });
 });

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { BADGE_COLORS, COMPONENT_SPEC, COMPONENT_TYPES, HEADER_SPEC, LEAF_TYPES, type ComponentType, type FieldKind, type FieldSpec } from "../../src/schema/spec.js";
 
 /**
  * Fuzz settings. Fixed seed so `npm test` is reproducible; run longer or with another seed with
@@ -113,37 +114,52 @@ const rfc3339 = fc
     const iso = date.toISOString(); // 2024-07-15T12:34:56.789Z
     return `${fraction ? iso.slice(0, 23) : iso.slice(0, 19)}${zone}`;
   });
-const color = fc.constantFrom("blue", "green", "red", "orange", "gray");
+const color = fc.constantFrom(...BADGE_COLORS);
 
-function withOptional<T extends object>(base: fc.Arbitrary<T>, key: string, value: fc.Arbitrary<unknown>) {
-  return fc.tuple(base, fc.option(value, { nil: undefined })).map(([object, optional]) =>
-    optional === undefined ? object : { ...object, [key]: optional },
-  );
+/** A valid value of each field kind; `components` is a card's list of leaf components. */
+function kindValue(kind: FieldKind): fc.Arbitrary<unknown> {
+  switch (kind) {
+    case "string":
+      return fc.oneof(plainText, multiLine);
+    case "date_time":
+      return rfc3339;
+    case "url":
+      return linkUrl;
+    case "icon_url":
+      return iconUrl;
+    case "button_type":
+      return fc.constant("link");
+    case "badge_items":
+      return fc.array(fc.record({ value: plainText, color }), { maxLength: 5 });
+    case "header":
+      return header;
+    case "components":
+      return fc.array(leafComponent, { maxLength: 8 });
+    default:
+      return unknownKind(kind);
+  }
 }
 
-export const leafComponent: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
-  withOptional(fc.record({ type: fc.constant("text"), label: plainText, value: fc.oneof(plainText, multiLine) }), "icon_url", iconUrl),
-  withOptional(fc.record({ type: fc.constant("date_time"), label: plainText, value: rfc3339 }), "icon_url", iconUrl),
-  fc.record({
-    type: fc.constant("badge"),
-    label: plainText,
-    items: fc.array(fc.record({ value: plainText, color }), { maxLength: 5 }),
-  }),
-  fc.record({ type: fc.constant("button"), label: plainText, button_type: fc.constant("link"), url: linkUrl }),
-  fc.record({ type: fc.constant("link"), label: plainText, url: linkUrl }),
-  fc.record({ type: fc.constant("divider") }),
-);
+function unknownKind(kind: never): never {
+  throw new Error(`no arbitrary for the field kind ${String(kind)}`);
+}
 
-const header = fc.record(
-  { title: plainText, icon_url: iconUrl },
-  { requiredKeys: [] },
-);
+/** An object with the spec's fields: required ones always, optional ones sometimes. */
+function fieldsOf(fields: Readonly<Record<string, FieldSpec>>, extra: Record<string, fc.Arbitrary<unknown>> = {}): fc.Arbitrary<Record<string, unknown>> {
+  const arbitraries: Record<string, fc.Arbitrary<unknown>> = { ...extra };
+  for (const [name, field] of Object.entries(fields)) arbitraries[name] = kindValue(field.kind);
+  const requiredKeys = [...Object.keys(extra), ...Object.entries(fields).filter(([, field]) => field.required).map(([name]) => name)];
+  return fc.record(arbitraries, { requiredKeys });
+}
 
-export const card: fc.Arbitrary<Record<string, unknown>> = withOptional(
-  fc.record({ type: fc.constant("card"), components: fc.array(leafComponent, { maxLength: 8 }) }),
-  "header",
-  header,
-);
+const componentOf = (type: ComponentType) => fieldsOf(COMPONENT_SPEC[type], { type: fc.constant(type) });
+
+const header: fc.Arbitrary<Record<string, unknown>> = fieldsOf(HEADER_SPEC);
+
+/** Every type that may stand inside a card, valid. */
+export const leafComponent: fc.Arbitrary<Record<string, unknown>> = fc.oneof(...LEAF_TYPES.map(componentOf));
+
+export const card: fc.Arbitrary<Record<string, unknown>> = componentOf("card");
 
 /** A payload that follows Response Schema 1.0.0 exactly (parseWidget must accept it). */
 export const validPayload: fc.Arbitrary<Record<string, unknown>> = fc.record({
@@ -184,7 +200,7 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     kind: fc.constant("setType" as const),
     at: fc.nat(),
-    value: fc.constantFrom("card", "text", "date_time", "datetime", "badge", "button", "link", "divider", "Text", "", "__proto__"),
+    value: fc.constantFrom(...COMPONENT_TYPES, "datetime", "Text", "", "__proto__"),
   }),
 );
 

@@ -53,6 +53,58 @@ describe("<ConnectionPanel>", () => {
     expect(s.requests[1].headers["x-api-key"]).toBe("k");
   });
 
+  it("Disconnect drops the connection until Connect runs a fresh handshake", async () => {
+    const s = await serve((req, res) => answer(res, 200, "application/json", JSON.stringify({ code: codeOf(req.url) })));
+    const onDisconnect = vi.fn();
+    const { rerender } = render(<ConnectionPanel url={s.url()} onDisconnect={onDisconnect} />);
+    await waitFor(() => expect(panel()).toHaveAttribute("data-sidecard-state", "verified"));
+
+    fireEvent.click(screen.getByRole("button", { name: "Disconnect" }));
+    expect(panel()).toHaveAttribute("data-sidecard-state", "disconnected");
+    expect(screen.getByRole("status")).toHaveTextContent("Disconnected");
+    expect(screen.queryByRole("button", { name: "Retry connection" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Disconnect" })).toBeNull();
+    expect(onDisconnect).toHaveBeenCalledTimes(1);
+
+    // Disconnected stays disconnected, even when the configuration changes: no handshake runs.
+    rerender(<ConnectionPanel url={s.url("/other")} onDisconnect={onDisconnect} />);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(s.requests).toHaveLength(1);
+    expect(panel()).toHaveAttribute("data-sidecard-state", "disconnected");
+
+    fireEvent.click(screen.getByRole("button", { name: "Connect" }));
+    expect(panel()).toHaveAttribute("data-sidecard-state", "checking");
+    await waitFor(() => expect(panel()).toHaveAttribute("data-sidecard-state", "verified"));
+    expect(s.requests).toHaveLength(2);
+    expect(s.requests[1]!.url.pathname).toBe("/other");
+    expect(codeOf(s.requests[1]!.url.href)).not.toBe(codeOf(s.requests[0]!.url.href));
+  });
+
+  it("Disconnect during a handshake aborts it, and its late answer changes nothing", async () => {
+    const held: ServerResponse[] = [];
+    const s = await serve((_req, res) => void held.push(res));
+    render(<ConnectionPanel url={s.url()} />);
+    const seen = await s.nextRequest();
+    fireEvent.click(screen.getByRole("button", { name: "Disconnect" }));
+    await seen.closed;
+    expect(panel()).toHaveAttribute("data-sidecard-state", "disconnected");
+  });
+
+  it.each([
+    ["wrong_code", (res: ServerResponse) => answer(res, 200, "application/json", '{"code":"nope"}')],
+    ["wrong_content_type", (res: ServerResponse, code: string) => answer(res, 200, "text/html", code)],
+    ["http", (res: ServerResponse, code: string) => answer(res, 503, "text/plain", code)],
+    ["not_json", (res: ServerResponse) => answer(res, 200, "application/json", "{")],
+  ] as const)("shows Unverified with failure %s and the reason", async (failure, respond) => {
+    const s = await serve((req, res) => respond(res, codeOf(req.url)));
+    const onResult = vi.fn();
+    render(<ConnectionPanel url={s.url()} onResult={onResult} />);
+    await waitFor(() => expect(panel()).toHaveAttribute("data-sidecard-state", "unverified"));
+    expect(panel()).toHaveAttribute("data-failure", failure);
+    expect(onResult).toHaveBeenCalledWith(expect.objectContaining({ status: "unverified", failure, reason: expect.any(String) }));
+    expect(panel()!.querySelector(".sc-connection-reason")!.textContent).toBe(onResult.mock.calls[0]![0].reason);
+  });
+
   it("aborts the handshake when unmounted", async () => {
     const held: ServerResponse[] = [];
     const s = await serve((_req, res) => void held.push(res));

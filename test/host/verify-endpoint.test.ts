@@ -13,7 +13,8 @@ describe("verifyEndpoint", () => {
     const s = await serve((req, res) => answer(res, 200, "application/json", JSON.stringify({ code: codeOf(req) })));
     const result = await verifyEndpoint({ url: s.url("/pylon?tenant=acme") });
 
-    expect(result).toEqual({ status: "verified", code: expect.stringMatching(/^[0-9a-f]{32}$/) as string });
+    expect(result).toEqual({ status: "verified", code: expect.stringMatching(/^[0-9a-f]{32}$/), httpStatus: 200, contentType: "application/json" });
+    expect(result).not.toHaveProperty("failure");
     const [seen] = s.requests;
     expect(seen.method).toBe("GET");
     expect(seen.url.pathname).toBe("/pylon");
@@ -40,13 +41,14 @@ describe("verifyEndpoint", () => {
 
   it("verifies an endpoint that answers the code as text/plain with a trailing newline", async () => {
     const s = await serve((req, res) => answer(res, 200, "text/plain; charset=utf-8", `  ${codeOf(req)}\n`));
-    expect(await verifyEndpoint({ url: s.url() })).toEqual({ status: "verified", code: expect.any(String) as string });
+    expect(await verifyEndpoint({ url: s.url() })).toEqual({ status: "verified", code: expect.any(String), httpStatus: 200, contentType: "text/plain; charset=utf-8" });
   });
 
   it("is unverified when the JSON code is not the one sent, naming both", async () => {
     const s = await serve((_req, res) => answer(res, 200, "application/json", '{"code":"not-the-code"}'));
     const result = await verifyEndpoint({ url: s.url(), code: "0123456789abcdef0123456789abcdef" });
     expect(result.status).toBe("unverified");
+    expect(result.failure).toBe("wrong_code");
     expect(result.reason).toBe(
       'The app answered the code "not-the-code"; expected "0123456789abcdef0123456789abcdef", the code sent with this handshake.',
     );
@@ -56,6 +58,7 @@ describe("verifyEndpoint", () => {
     const s = await serve((_req, res) => answer(res, 200, "text/plain", "deadbeef"));
     const result = await verifyEndpoint({ url: s.url() });
     expect(result.status).toBe("unverified");
+    expect(result.failure).toBe("wrong_code");
     expect(result.reason).toContain('"deadbeef"');
     expect(result.reason).toContain(result.code);
   });
@@ -64,6 +67,7 @@ describe("verifyEndpoint", () => {
     const s = await serve((_req, res) => answer(res, 200, "application/json", '{"ok":true}'));
     const result = await verifyEndpoint({ url: s.url() });
     expect(result.reason).toMatch(/^The app answered JSON without a "code" field/);
+    expect(result.failure).toBe("wrong_code");
   });
 
   it("is unverified when the body is declared JSON but is not", async () => {
@@ -71,6 +75,7 @@ describe("verifyEndpoint", () => {
     const result = await verifyEndpoint({ url: s.url() });
     expect(result.status).toBe("unverified");
     expect(result.reason).toMatch(/declared application\/json but its answer is not valid JSON/);
+    expect(result.failure).toBe("not_json");
   });
 
   it("is unverified for the right code with the wrong content type", async () => {
@@ -78,11 +83,14 @@ describe("verifyEndpoint", () => {
     const result = await verifyEndpoint({ url: s.url() });
     expect(result.status).toBe("unverified");
     expect(result.reason).toMatch(/^The app answered with Content-Type text\/html; expected application\/json/);
+    expect(result).toMatchObject({ failure: "wrong_content_type", httpStatus: 200, contentType: "text/html" });
   });
 
   it("is unverified without a content type", async () => {
     const s = await serve((req, res) => answer(res, 200, null, codeOf(req)));
-    expect((await verifyEndpoint({ url: s.url() })).reason).toMatch(/with no Content-Type/);
+    const result = await verifyEndpoint({ url: s.url() });
+    expect(result.reason).toMatch(/with no Content-Type/);
+    expect(result.failure).toBe("wrong_content_type");
   });
 
   it.each([
@@ -95,6 +103,7 @@ describe("verifyEndpoint", () => {
     const result = await verifyEndpoint({ url: s.url() });
     expect(result.status).toBe("unverified");
     expect(result.reason).toMatch(new RegExp(`^The app answered ${described}; expected 200`));
+    expect(result).toMatchObject({ failure: "http", httpStatus: status });
   });
 
   it("does not follow a redirect, and says where it pointed", async () => {
@@ -107,6 +116,7 @@ describe("verifyEndpoint", () => {
     expect(result.status).toBe("unverified");
     expect(result.reason).toMatch(/^The app answered HTTP 302 Found, a redirect to \/final; expected 200/);
     expect(result.reason).toContain("Redirects are not followed");
+    expect(result).toMatchObject({ failure: "http", httpStatus: 302 });
     expect(s.requests.map((r) => r.url.pathname)).toEqual(["/start"]);
   });
 
@@ -116,7 +126,7 @@ describe("verifyEndpoint", () => {
     const result = await verifyEndpoint({ url: s.url(), timeoutMs: 300 });
     const elapsed = performance.now() - started;
 
-    expect(result).toMatchObject({ status: "unverified", reason: "The app did not answer within 300 ms." });
+    expect(result).toMatchObject({ status: "unverified", failure: "timeout", reason: "The app did not answer within 300 ms." });
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(1500);
     await s.requests[0].closed;
@@ -127,20 +137,22 @@ describe("verifyEndpoint", () => {
     const result = await verifyEndpoint({ url: s.url() });
     expect(result.status).toBe("unverified");
     expect(result.reason).toMatch(/larger than the limit of 64 KiB/);
-    await s.requests[0].closed;
-    expect(s.requests[0].bytesWritten()).toBeLessThan(16 * 1024 * 1024);
+    expect(result.failure).toBe("too_large");
+    await s.requests[0]!.closed;
+    expect(s.requests[0]!.bytesWritten()).toBeLessThan(16 * 1024 * 1024);
   });
 
   it("is unverified with a readable reason when nothing listens", async () => {
     const port = await unusedPort();
     const result = await verifyEndpoint({ url: `http://127.0.0.1:${port}/app` });
     expect(result.status).toBe("unverified");
+    expect(result.failure).toBe("network");
     expect(result.reason).toMatch(new RegExp(`^Could not reach the app at http://127\\.0\\.0\\.1:${port}/app \\(.*ECONNREFUSED`));
   });
 
   it("is unverified for a URL that is not http(s)", async () => {
     const result = await verifyEndpoint({ url: "ftp://example.com/app" });
-    expect(result).toMatchObject({ status: "unverified", reason: expect.stringMatching(/uses ftp: but only http: and https:/) as string });
+    expect(result).toMatchObject({ status: "unverified", failure: "config", reason: expect.stringMatching(/uses ftp: but only http: and https:/) });
   });
 
   it("sends the app's custom headers and a correct signature", async () => {

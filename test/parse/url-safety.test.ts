@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { isSafeUrl, parseWidget } from "../../src/index.js";
-import { checkLinkUrl } from "../../src/parse/url-safety.js";
+import { checkLinkUrl, DEFAULT_URL_SCHEMES, toSafeIconSrc } from "../../src/parse/url-safety.js";
+import { renderWidgetToHTML } from "../../src/testing/index.js";
 
 const link = (url: unknown) => ({ version: "1.0.0", header: {}, components: [{ type: "link", label: "Go", url }] });
 const codes = (url: unknown, options?: Parameters<typeof parseWidget>[1]) => parseWidget(link(url), options).diagnostics.map((d) => [d.code, d.path]);
@@ -74,19 +75,77 @@ describe("the plain-URL fast path agrees with the WHATWG parser", () => {
 
   test("checkLinkUrl accepts exactly what new URL parses with an allowed scheme", () => {
     fc.assert(
-      fc.property(url, (value) => {
-        let expected: string | null;
-        try {
-          expected = new URL(value).protocol.slice(0, -1);
-        } catch {
-          expected = null;
-        }
-        const check = checkLinkUrl(value);
-        const allowed = expected !== null && ["https", "http", "mailto", "tel"].includes(expected);
-        expect(check.ok).toBe(allowed);
-        if (expected !== null) expect(check.scheme).toBe(expected);
-      }),
+      fc.property(url, (value) => agreesWithParser(value)),
       { seed: 20261128, numRuns: 5000 },
+    );
+  });
+});
+
+/** The slow truth: the WHATWG parser's scheme, or null when it refuses the string. */
+function parsedScheme(value: string): string | null {
+  try {
+    return new URL(value).protocol.slice(0, -1);
+  } catch {
+    return null;
+  }
+}
+
+/** Links, buttons and icons judged by the fast path agree with `new URL` plus the scheme rule. */
+function agreesWithParser(value: string): void {
+  const expected = parsedScheme(value);
+  const allowed = expected !== null && DEFAULT_URL_SCHEMES.includes(expected);
+  const check = checkLinkUrl(value);
+  expect(check.ok, JSON.stringify(value)).toBe(allowed);
+  if (expected !== null) expect(check.scheme, JSON.stringify(value)).toBe(expected);
+  expect(isSafeUrl(value), JSON.stringify(value)).toBe(allowed);
+  let image = expected === "https" || expected === "http";
+  if (expected === "data") image = /^image\/[a-z0-9.+-]+[;,]/i.test(new URL(value).pathname);
+  expect(toSafeIconSrc(value), JSON.stringify(value)).toBe(image ? value : null);
+}
+
+describe("the fast path agrees with the WHATWG parser on every ASCII code unit in every position", () => {
+  // Seeds that reach each branch of the hand-read fast path: both http schemes, mailto/tel,
+  // ports, 0x-labels, punycode, upper case. Each code unit below 0x80 is inserted at, and
+  // substituted for, every position: the bug this guards against (U+001A folding to ":",
+  // U+000F to "/") sat in the scheme, where no random generator put controls.
+  const SEEDS = [
+    "https://a.example/x?y#z",
+    "HTTP://X.TEST:8080/",
+    "http://0x1f.example",
+    "https://xn--a.test/",
+    "mailto:ops@x.test",
+    "tel:+15551234567",
+    "TEL:1",
+    "data:image/png;base64,AA==",
+  ];
+  const ASCII = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
+
+  test.each(SEEDS)("%j with one code unit inserted or substituted anywhere", { timeout: 60_000 }, (seed) => {
+    for (let at = 0; at <= seed.length; at++) {
+      for (const unit of ASCII) {
+        agreesWithParser(seed.slice(0, at) + unit + seed.slice(at));
+        if (at < seed.length) agreesWithParser(seed.slice(0, at) + unit + seed.slice(at + 1));
+      }
+    }
+  });
+
+  test("the reported case: tel with U+001A for the colon is no tel: URL", () => {
+    expect(isSafeUrl("tel\u001a/../../admin/delete-all")).toBe(false);
+    expect(checkLinkUrl("tel\u001a/../../admin/delete-all")).toEqual({ ok: false, reason: "invalid" });
+    expect(toSafeIconSrc("http\u001a\u000f\u000fevil.test/x.png")).toBeNull();
+    expect(codes("tel\u001a/../../admin/delete-all")).toEqual([["invalid_url", "/components/0/url"]]);
+    // Rendered: no href that the browser would resolve against the host page, no icon.
+    expect(renderWidgetToHTML(link("tel\u001a/../../admin/delete-all"), { mode: "isolate" })).not.toContain("href=");
+    const withIcon = { version: "1.0.0", header: { title: "T", icon_url: "http\u001a\u000f\u000fevil.test/x.png" }, components: [] };
+    expect(renderWidgetToHTML(withIcon)).not.toContain("<img");
+  });
+
+  test("strings over the whole 0x00-0x7F alphabet, alone and after each scheme the fast path knows", { timeout: 60_000 }, () => {
+    const ascii = fc.string({ unit: fc.constantFrom(...ASCII), maxLength: 24 });
+    const prefix = fc.constantFrom("", "h", "http", "https:", "http:/", "https://", "HTTP://a", "mailto", "mailto:", "tel", "TEL:", "data:image/");
+    fc.assert(
+      fc.property(prefix, ascii, ascii, (start, middle, end) => agreesWithParser(start + middle + end)),
+      { seed: 20261201, numRuns: 20000 },
     );
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { EXIT_OK, EXIT_UNUSABLE, UsageError, type CliIo } from "../cli-io.js";
+import { readSecret, SECRET_HELP, SECRET_OPTIONS } from "../options.js";
 import { isUrl } from "../read-input.js";
 import { startPreviewServer, type PreviewTarget } from "./server.js";
 
@@ -16,9 +17,10 @@ with its diagnostics and raw JSON.
   (nothing)       the built-in example app, made with sidecard/server
 
 Options:
-  --secret S      sign requests with X-Pylon-Signature (file and example apps then require it)
-  --port N        port for the preview page (default 4100; 0 picks a free one)
-  -h, --help      show this help
+${SECRET_HELP}
+                      (file and example apps then require signed requests)
+  --port N            port for the preview page (default 4100; 0 picks a free one)
+  -h, --help          show this help
 `;
 
 export async function runPreview(argv: readonly string[], io: CliIo): Promise<number> {
@@ -28,7 +30,7 @@ export async function runPreview(argv: readonly string[], io: CliIo): Promise<nu
       args: [...argv],
       allowPositionals: true,
       options: {
-        secret: { type: "string" },
+        ...SECRET_OPTIONS,
         port: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -46,7 +48,7 @@ export async function runPreview(argv: readonly string[], io: CliIo): Promise<nu
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a whole number from 0 to 65535; got ${JSON.stringify(values.port)}.`);
   }
-  if (values.secret === "") throw new UsageError("--secret must not be empty.");
+  const secret = readSecret(values);
 
   const [argument] = positionals;
   let target: PreviewTarget;
@@ -60,14 +62,14 @@ export async function runPreview(argv: readonly string[], io: CliIo): Promise<nu
 
   let preview;
   try {
-    preview = await startPreviewServer({ target, secret: values.secret, port });
+    preview = await startPreviewServer({ target, secret, port });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message = code === "EADDRINUSE" ? `port ${port} is in use; pick another with --port` : (error as Error).message;
     io.stderr(`sidecard preview: ${message}\n`);
     return EXIT_UNUSABLE;
   }
-  io.stdout(`sidecard preview: open ${preview.url}\n  app: ${preview.appUrl}${values.secret ? " (signed requests)" : ""}\n  press Ctrl+C to stop\n`);
+  io.stdout(`sidecard preview: open ${preview.url}\n  app: ${preview.appUrl}${secret ? " (signed requests)" : ""}\n  press Ctrl+C to stop\n`);
 
   await new Promise<void>((resolveStop) => {
     const stop = () => {

@@ -31,11 +31,14 @@ export interface PreviewExchange {
   /** HTTP status, or `null` when no answer came (network error, timeout). */
   status: number | null;
   contentType: string | null;
-  /** The answer's text (cut at 5 MB), or `null` without an answer. */
+  /** The answer's text (an error answer's first 4 KiB), or `null` without an answer worth showing. */
   body: string | null;
+  /** The answer was larger than the host client's limit (1 MiB) and was refused. */
   truncated: boolean;
-  /** Why the request failed, when it did. */
+  /** Why no answer could be used (unreachable, timeout, redirect, too large, bad configuration), when so. */
   networkError: string | null;
+  /** The host client's typed failure (`kind` as in `FetchWidgetErrorKind` / `VerificationFailure`), when the request failed. */
+  error?: { kind: string; message: string } | null;
 }
 
 export interface PreviewVerifyResult extends PreviewExchange {

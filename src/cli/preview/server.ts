@@ -1,14 +1,17 @@
-import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CONTEXT_PARAMS, SIGNATURE_HEADER } from "../../protocol/params.js";
+import { withProtocolParams } from "../../host/endpoint-url.js";
+import { fetchDataParams, fetchWidget } from "../../host/fetch-widget.js";
+import { createVerificationCode, verifyEndpoint } from "../../host/verify-endpoint.js";
+import { CONTEXT_PARAMS } from "../../protocol/params.js";
+import { DEFAULT_MAX_BYTES, resolveLimit, resolveTimeout } from "../../protocol/request-config.js";
+import { resolveEndpointUrl } from "../../protocol/request.js";
 import type { CustomAppHandler } from "../../server/handler.js";
 import { toNodeHandler } from "../../server/node-adapter.js";
-import { signQuery } from "../../protocol/signature.js";
 import { createExampleApp } from "./example-app.js";
 import { createFileApp } from "./file-app.js";
 import type {
@@ -29,8 +32,10 @@ export interface PreviewServerOptions {
   port?: number;
   /** The built preview page (index.html and assets). Default: found next to the CLI. */
   pageDir?: string;
-  /** How long the app may take to answer. Default 10 s. */
+  /** How long the app may take to answer, body included. Default 10 s, as in the host client. */
   timeoutMs?: number;
+  /** Largest answer accepted. Default 1 MiB, as in the host client. */
+  maxBytes?: number;
 }
 
 export interface PreviewServer {
@@ -40,7 +45,6 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const APP_PATH = "/app";
 
 export const DEFAULT_CONTEXT: PreviewContext = {
@@ -90,35 +94,10 @@ async function readJsonBody<T>(req: IncomingMessage): Promise<T> {
   return JSON.parse(Buffer.concat(chunks).toString("utf8")) as T;
 }
 
-async function readCapped(response: Response): Promise<{ text: string; truncated: boolean }> {
-  if (!response.body) return { text: "", truncated: false };
-  const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  let truncated = false;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (size + value.length > MAX_BODY_BYTES) {
-      parts.push(value.subarray(0, MAX_BODY_BYTES - size));
-      truncated = true;
-      await reader.cancel();
-      break;
-    }
-    parts.push(value);
-    size += value.length;
-  }
-  return { text: new TextDecoder().decode(Buffer.concat(parts)), truncated };
-}
-
-function describeNetworkError(error: unknown, timeoutMs: number): string {
-  if ((error as Error).name === "TimeoutError") return `the app did not answer within ${timeoutMs / 1000} s`;
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return `the request failed (${cause?.code ?? cause?.message ?? (error as Error).message})`;
-}
-
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
-  const { target, secret, timeoutMs = 10_000 } = options;
+  const { target, secret } = options;
+  const timeoutMs = resolveTimeout(options.timeoutMs);
+  const maxBytes = resolveLimit(options.maxBytes, DEFAULT_MAX_BYTES);
   const pageDir = options.pageDir ?? findPageDir();
   if (!pageDir || !existsSync(resolve(pageDir, "index.html"))) {
     throw new Error(
@@ -134,70 +113,81 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   let origin = "";
   const appUrl = () => (target.kind === "url" ? target.url : `${origin}${APP_PATH}`);
 
-  /** Calls the app the way a host does: GET with query parameters, signed when asked. */
-  async function callApp(params: URLSearchParams, request: PreviewRequest): Promise<PreviewExchange> {
-    const url = new URL(appUrl());
-    for (const [name, value] of params) url.searchParams.append(name, value);
-    const headers = new Headers({ Accept: "application/json" });
-    for (const [name, value] of Object.entries(request.headers ?? {})) {
-      if (name.trim()) headers.set(name.trim(), value);
+  /** The options a host would call the app with: the page's custom headers, signed when asked. */
+  function hostOptions(request: PreviewRequest) {
+    const signed = Boolean(request?.sign && secret !== undefined);
+    const headers: Array<[string, string]> = [];
+    const typed: unknown = request?.headers;
+    if (typed && typeof typed === "object") {
+      for (const [name, value] of Object.entries(typed as Record<string, unknown>)) {
+        // A row the page left blank is no header; anything else goes to the host client's checks.
+        if (name.trim()) headers.push([name.trim(), value as string]);
+      }
     }
-    const signed = Boolean(request.sign && secret);
-    if (signed) headers.set(SIGNATURE_HEADER, await signQuery(url.search, secret!));
+    return { signed, options: { url: appUrl(), headers, secret: signed ? secret : undefined, timeoutMs, maxBytes } };
+  }
+
+  /** The URL the host client calls, for the page to show (the same helpers build both). */
+  function requestUrlFor(params: Record<string, string>): string {
+    const base = resolveEndpointUrl(appUrl());
+    return typeof base === "string" ? appUrl() : withProtocolParams(base, params).href;
+  }
+
+  /** The handshake, run by the host client itself: the preview says Verified only when a host would. */
+  async function verify(request: PreviewRequest): Promise<PreviewVerifyResult> {
+    const code = createVerificationCode();
+    const { signed, options: host } = hostOptions(request);
     const started = performance.now();
-    const exchange: PreviewExchange = {
-      requestUrl: url.href,
+    const result = await verifyEndpoint({ ...host, code });
+    const noAnswer = result.failure === "timeout" || result.failure === "network" || result.failure === "config";
+    return {
+      requestUrl: requestUrlFor({ request_type: "verify", code }),
       signed,
-      durationMs: 0,
-      status: null,
-      contentType: null,
+      durationMs: Math.round(performance.now() - started),
+      status: result.httpStatus ?? null,
+      contentType: result.contentType ?? null,
       body: null,
       truncated: false,
-      networkError: null,
+      networkError: noAnswer ? (result.reason ?? null) : null,
+      error: result.failure ? { kind: result.failure, message: result.reason ?? "" } : null,
+      verified: result.status === "verified",
+      reason: result.reason ?? null,
     };
-    try {
-      const response = await fetch(url, { headers, redirect: "follow", signal: AbortSignal.timeout(timeoutMs) });
-      exchange.status = response.status;
-      exchange.contentType = response.headers.get("content-type");
-      const { text, truncated } = await readCapped(response);
-      exchange.body = text;
-      exchange.truncated = truncated;
-    } catch (error) {
-      exchange.networkError = describeNetworkError(error, timeoutMs);
-    }
-    exchange.durationMs = Math.round(performance.now() - started);
-    return exchange;
   }
 
-  async function verify(request: PreviewRequest): Promise<PreviewVerifyResult> {
-    const code = randomUUID();
-    const exchange = await callApp(new URLSearchParams({ request_type: "verify", code }), request);
-    const fail = (reason: string): PreviewVerifyResult => ({ ...exchange, verified: false, reason });
-    if (exchange.networkError) return fail(`The app could not be reached: ${exchange.networkError}.`);
-    if (exchange.status !== 200) return fail(`The app answered HTTP ${exchange.status}; the handshake needs 200.`);
-    const type = (exchange.contentType ?? "").split(";")[0]!.trim().toLowerCase();
-    const body = exchange.body ?? "";
-    if (type === "application/json") {
-      let echoed: unknown;
-      try {
-        echoed = (JSON.parse(body) as { code?: unknown } | null)?.code;
-      } catch {
-        return fail("The app answered application/json that is not valid JSON.");
-      }
-      return echoed === code
-        ? { ...exchange, verified: true, reason: null }
-        : fail(`The app answered code ${JSON.stringify(echoed)}; expected {"code": "${code}"}.`);
+  /** fetch_data through the host client: same redirect refusal, size cap, timeout and signing. */
+  async function fetchData(request: PreviewFetchRequest): Promise<PreviewExchange> {
+    const { signed, options: host } = hostOptions(request);
+    const context: Record<string, string> = {};
+    for (const name of CONTEXT_PARAMS) context[name] = String(request?.context?.[name] ?? "");
+    const result = await fetchWidget({ ...host, context });
+    const exchange = {
+      requestUrl: requestUrlFor(fetchDataParams(context)),
+      signed,
+      durationMs: Math.round(result.durationMs),
+    };
+    if (result.ok) {
+      return {
+        ...exchange,
+        status: result.status,
+        contentType: result.contentType,
+        body: JSON.stringify(result.payload),
+        truncated: false,
+        networkError: null,
+        error: null,
+      };
     }
-    if (type === "text/plain") {
-      return body === code ? { ...exchange, verified: true, reason: null } : fail(`The app answered ${JSON.stringify(body.slice(0, 80))}; expected the code "${code}".`);
-    }
-    return fail(`The app answered Content-Type ${JSON.stringify(exchange.contentType)}; expected application/json or text/plain.`);
-  }
-
-  function fetchData(request: PreviewFetchRequest): Promise<PreviewExchange> {
-    const params = new URLSearchParams({ request_type: "fetch_data" });
-    for (const name of CONTEXT_PARAMS) params.set(name, String(request.context?.[name] ?? ""));
-    return callApp(params, request);
+    const { error } = result;
+    return {
+      ...exchange,
+      status: error.status ?? error.answeredStatus ?? null,
+      contentType: error.contentType ?? null,
+      // What the app said, when it said something worth showing (an error answer, text that is not JSON).
+      body: error.body ?? null,
+      truncated: error.kind === "too_large",
+      networkError: error.body === undefined ? error.message : null,
+      error: { kind: error.kind, message: error.message },
+    };
   }
 
   async function servePage(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {

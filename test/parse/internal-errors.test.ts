@@ -1,0 +1,46 @@
+import { describe, expect, test, vi } from "vitest";
+
+// Only what the input throws while it is read becomes `invalid_root`; an exception from
+// sidecard's own code is a bug and must reach the caller (and fail the tests), not be hidden.
+
+const bug = new Error("a bug in sidecard");
+vi.mock("../../src/parse/rfc3339.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../src/parse/rfc3339.js")>();
+  return { ...original, isRfc3339: (text: string) => (text === "2024-07-15T12:34:56Z" ? throwBug() : original.isRfc3339(text)) };
+});
+function throwBug(): never {
+  throw bug;
+}
+
+const { parseWidget } = await import("../../src/index.js");
+const { analyzeWidget } = await import("../../src/render/analyze.js");
+
+function revokedProxy(): object {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+}
+
+const payload = (value: unknown) => ({ version: "1.0.0", header: {}, components: [{ type: "date_time", label: "Renews", value }] });
+
+describe("internal errors are not reported as unreadable input", () => {
+  test("a throwing check propagates out of parseWidget and the renderer's analysis", () => {
+    expect(() => parseWidget(payload("2024-07-15T12:34:56Z"))).toThrow(bug);
+    expect(() => analyzeWidget(payload("2024-07-15T12:34:56Z"))).toThrow(bug);
+    expect(parseWidget(payload("2024-07-16T00:00:00Z")).ok).toBe(true);
+  });
+
+  test.each([
+    ["a throwing getter on a component", { version: "1.0.0", header: {}, components: [Object.defineProperty({ type: "text" }, "label", { enumerable: true, get: () => { throw new Error("getter"); } })] }],
+    ["a proxy whose getPrototypeOf trap throws", new Proxy({}, { getPrototypeOf: () => { throw new Error("trap"); } })],
+    ["a proxy whose ownKeys trap throws", { version: "1.0.0", header: {}, components: [new Proxy({ type: "divider" }, { ownKeys: () => { throw new Error("keys"); } })] }],
+    ["a revoked proxy", { version: "1.0.0", header: {}, components: [revokedProxy()] }],
+    ["a components array whose length throws", { version: "1.0.0", header: {}, components: new Proxy([], { get: (t, k) => (k === "length" ? (() => { throw new Error("length"); })() : Reflect.get(t, k)) }) }],
+  ])("what the input throws is invalid_root: %s", (_name, value) => {
+    const result = parseWidget(value);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.at(-1)).toMatchObject({ code: "invalid_root", path: "" });
+    expect(result.diagnostics.at(-1)?.message).toMatch(/^The payload could not be read \(.+\); expected a plain JSON object\.$/);
+    expect(analyzeWidget(value).rootErrors.map((d) => d.code)).toEqual(["invalid_root"]);
+  });
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { AppHeaders } from "./endpoint-url.js";
+import type { AppHeaders } from "../protocol/request-config.js";
 import type { FetchFunction } from "../protocol/request.js";
 import { headersKey } from "../protocol/request-config.js";
 import { verifyEndpoint, type VerificationResult } from "./verify-endpoint.js";

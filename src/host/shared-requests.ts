@@ -1,4 +1,5 @@
-import { fetchDataParams, type FetchWidgetOptions, type FetchWidgetResult } from "./fetch-widget.js";
+import { fetchDataParams } from "../protocol/app-request.js";
+import type { FetchWidgetOptions, FetchWidgetResult } from "./fetch-widget.js";
 import type { FetchFunction } from "../protocol/request.js";
 import { headerPairs } from "../protocol/request-config.js";
 import { fetchWidgetWithRetry, type RetryOptions } from "./retry-policy.js";

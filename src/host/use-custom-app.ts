@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ParseOptions } from "../parse/parse-widget.js";
-import type { AppHeaders } from "./endpoint-url.js";
+import type { AppHeaders } from "../protocol/request-config.js";
 import type { CustomAppRequestContext, FetchWidgetError, FetchWidgetSuccess } from "./fetch-widget.js";
 import type { FetchFunction } from "../protocol/request.js";
 import { fetchWidgetShared, requestKey } from "./shared-requests.js";

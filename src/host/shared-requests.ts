@@ -19,7 +19,7 @@ const fetchIds = new WeakMap<FetchFunction, number>();
 let nextFetchId = 1;
 
 function fetchIdentity(fetchFn: FetchFunction | undefined): number {
-  const fn = fetchFn ?? (globalThis.fetch as FetchFunction | undefined);
+  const fn = fetchFn ?? (globalThis.fetch);
   if (!fn) return 0;
   let id = fetchIds.get(fn);
   if (id === undefined) {

@@ -157,7 +157,7 @@ function cleanHeader(header: unknown, pristine: boolean): WidgetHeader | null {
   if ((title !== undefined && typeof title !== "string") || !isCleanIcon(icon)) return null;
   if (keys !== (title === undefined ? 0 : 1) + (icon === undefined ? 0 : 1)) return null;
   const clean: WidgetHeader = {};
-  if (title !== undefined) clean.title = title as string;
+  if (title !== undefined) clean.title = title;
   if (icon !== undefined) clean.icon_url = icon as string;
   return clean;
 }

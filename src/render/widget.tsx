@@ -66,20 +66,24 @@ export function Widget({
   const maxComponents = limits?.maxComponents;
   // Keyed on values, not identities, so inline `limits={{…}}` or `allowedUrlSchemes={[…]}` do
   // not re-validate on every render.
+  // The schemes are made from their key, so an equal list keeps the same array.
   const schemesKey = allowedUrlSchemes?.join("\u0000");
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const schemes = useMemo(() => allowedUrlSchemes ?? DEFAULT_URL_SCHEMES, [schemesKey]);
+  const schemes = useMemo(() => schemesFromKey(schemesKey), [schemesKey]);
   // The last analysis made: component objects that survive an immutable update keep their
   // records (and the memoised components below skip re-rendering them). A cache, not state:
   // whichever analysis it holds, records are only reused for the very same object and place.
   const previous = useRef<AnalyzedWidget | null>(null);
   const analysis = useMemo(
+    // eslint-disable-next-line react-hooks/refs -- a cache: the analysis is the same whichever earlier one it holds
     () => (previous.current = analyzeWidget(payload, { limits: { maxComponents }, allowedUrlSchemes: schemes }, previous.current)),
     [payload, maxComponents, schemes],
   );
 
+  // The latest callback, updated at commit (before the report below reads it), never during render.
   const onDiagnosticsRef = useRef(onDiagnostics);
-  onDiagnosticsRef.current = onDiagnostics;
+  useReportingEffect(() => {
+    onDiagnosticsRef.current = onDiagnostics;
+  });
   const reported = useRef<unknown>(null);
   useReportingEffect(() => {
     if (reported.current === analysis) return; // once per payload, also under StrictMode's double effects
@@ -98,7 +102,7 @@ export function Widget({
   );
   const registry = useMemo(() => resolveComponents(components), [components]);
   // A new payload, new overrides or new settings give a component that threw another chance.
-  const renderKey = useMemo(() => ({}), [analysis, registry, settings]);
+  const renderKey = useMemo(() => ({ analysis, registry, settings }), [analysis, registry, settings]);
   const renderContext = useMemo<RenderContext>(
     () => ({ registry, isolate: mode === "isolate", showDiagnostics, renderKey }),
     [registry, mode, showDiagnostics, renderKey],
@@ -158,6 +162,12 @@ export function Widget({
 // effect would make React schedule a task of its own for every widget mounted. On the server
 // neither runs; `useEffect` there keeps React 18 from warning about layout effects.
 const useReportingEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
+
+/** `allowedUrlSchemes` back from its key (`undefined`: the defaults; `""`: no scheme at all). */
+function schemesFromKey(key: string | undefined): readonly string[] {
+  if (key === undefined) return DEFAULT_URL_SCHEMES;
+  return key === "" ? [] : key.split("\u0000");
+}
 
 function rootErrorMessage(error: Diagnostic): string {
   switch (error.code) {

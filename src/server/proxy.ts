@@ -126,10 +126,10 @@ function configProblem(app: CustomAppTarget): string | null {
 /** ` (the header "X Key")`: names the first header that does not fit, when it can be told. */
 function badHeaderName(headers: HeadersInit): string {
   const entries: Array<[string, string]> = Array.isArray(headers)
-    ? (headers as Array<[string, string]>)
+    ? (headers)
     : headers instanceof Headers
       ? []
-      : Object.entries(headers as Record<string, string>);
+      : Object.entries(headers);
   for (const [name, value] of entries) {
     try {
       new Headers([[name, value]]);

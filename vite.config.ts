@@ -10,8 +10,20 @@ const external = (id: string) =>
 
 const perModule = { assetFileNames: "[name][extname]", preserveModules: true, preserveModulesRoot: "src" } as const;
 
+/** The shipped stylesheet without its comments (they explain the source, not the package): the CSS stays as written, light-dark() included. */
+const stripCssComments = {
+  name: "sidecard:strip-css-comments",
+  generateBundle(_options: unknown, bundle: Record<string, { type: string; fileName: string; source?: string | Uint8Array }>) {
+    for (const file of Object.values(bundle)) {
+      if (file.type === "asset" && file.fileName.endsWith(".css") && typeof file.source === "string") {
+        file.source = file.source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\n{2,}/g, "\n");
+      }
+    }
+  },
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), stripCssComments],
   build: {
     outDir: "dist",
     emptyOutDir: true,

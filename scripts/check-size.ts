@@ -114,7 +114,8 @@ function shortName(id: string): string {
   return at === -1 ? relative(root, clean) : clean.slice(at + "node_modules".length + 1);
 }
 
-const SIGNING_MARKER = "crypto.subtle";
+// The HMAC key import: only signing code calls it (an error sentence may still name crypto.subtle).
+const SIGNING_MARKER = ".importKey(";
 
 /** A production build of a one-file consumer app whose source is `code`. */
 async function bundleConsumer(name: string, code: string): Promise<Omit<Bundle, "name" | "what">> {

@@ -38,7 +38,7 @@ export type {
   ComponentType,
 } from "./schema/widget-schema.js";
 export { Widget } from "./render/widget.js";
-export type { WidgetProps, WidgetMode, WidgetTheme } from "./render/widget.js";
+export type { WidgetProps, WidgetMode, WidgetTheme, WidgetLayout } from "./render/widget.js";
 export { defaultComponents } from "./render/registry.js";
 export type { WidgetComponents, ComponentPropsByType } from "./render/registry.js";
 export { useWidgetSettings } from "./render/widget-settings.js";

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import pylonExample from "./payloads/pylon-example.json";
-import { findJsonErrorOffset, locateJsonError } from "./playground/json-error-location.js";
+import { encodeSharedPayload, readSharedPayload } from "../src/cli/preview-app/share-link.js";
 import { Playground } from "./playground/Playground.js";
 
 const example = JSON.stringify(pylonExample, null, 2);
@@ -31,7 +31,7 @@ export const Default: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByLabelText("Payload JSON")).toHaveValue(example);
-    await expect(canvas.getByRole("status")).toHaveTextContent("no diagnostics");
+    await expect(canvasElement.querySelector(".sb-playground-status")).toHaveTextContent("no diagnostics");
     await expect(canvas.getByRole("region", { name: "Account Details" })).toBeVisible();
   },
 };
@@ -56,7 +56,7 @@ export const Diagnostics: Story = {
   args: { initialText: withProblems },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole("status")).toHaveTextContent("2 errors, 1 warning.");
+    await expect(canvasElement.querySelector(".sb-playground-status")).toHaveTextContent("2 errors, 1 warning.");
     const rows = canvas.getAllByRole("row").slice(1);
     await expect(rows.map((row) => row.getAttribute("data-code"))).toEqual(["unknown_type", "unknown_color", "unsafe_url"]);
     await expect(canvas.getByRole("cell", { name: "/components/1/type" })).toBeVisible();
@@ -74,7 +74,7 @@ export const InvalidJson: Story = {
   args: { initialText: '{\n  "version": "1.0.0",\n  "header": { "title": "Account Details" }\n  "components": []\n}' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole("status")).toHaveTextContent("Invalid JSON at line 4, column 3");
+    await expect(canvasElement.querySelector(".sb-playground-status")).toHaveTextContent("Invalid JSON at line 4, column 3");
     await expect(canvas.getByLabelText("Payload JSON")).toHaveAttribute("aria-invalid", "true");
     await expect(canvasElement.querySelector("[data-sidecard]")).toBeNull();
   },
@@ -86,14 +86,14 @@ export const Editing: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const editor = canvas.getByLabelText("Payload JSON");
-    await expect(canvas.getByRole("status")).toHaveTextContent("Invalid JSON at line 1, column 1");
+    await expect(canvasElement.querySelector(".sb-playground-status")).toHaveTextContent("Invalid JSON at line 1, column 1");
     await userEvent.click(editor);
     await userEvent.paste('{"version":"1.0.0","header":{"title":"Pasted"},"components":[{"type":"divider"}]}');
     await expect(canvas.getByRole("region", { name: "Pasted" })).toBeVisible();
     await userEvent.click(canvas.getByRole("button", { name: "Format JSON" }));
     await expect((editor as HTMLTextAreaElement).value).toContain('\n  "version": "1.0.0",');
     await userEvent.type(editor, "x");
-    await expect(canvas.getByRole("status")).toHaveTextContent(/Invalid JSON at line 11, column 2/);
+    await expect(canvasElement.querySelector(".sb-playground-status")).toHaveTextContent(/Invalid JSON at line 11, column 2/);
     await userEvent.click(canvas.getByRole("button", { name: "Reset" }));
     await expect(editor).toHaveValue("");
   },
@@ -115,19 +115,38 @@ export const Narrow: Story = {
   globals: { sidebarWidth: "280" },
 };
 
-/** How the playground reads the error position of each engine's JSON.parse message. */
-export const ErrorMessageForms: Story = {
-  name: "Error position: engine message forms",
+/** The share link: the payload travels in the fragment (#payload=…), as in `sidecard preview`. */
+export const ShareLink: Story = {
+  name: "Share link",
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const editor = canvas.getByLabelText("Payload JSON");
+    await userEvent.clear(editor);
+    await userEvent.click(editor);
+    await userEvent.paste('{"version":"1.0.0","header":{"title":"Shared"},"components":[{"type":"text","label":"Owner","value":"Zoë"}]}');
+    await userEvent.click(canvas.getByRole("button", { name: "Copy share link" }));
+    const field = await canvas.findByLabelText("Share link");
+    const link = new URL((field as HTMLInputElement).value);
+    await expect(link.hash).toMatch(/^#payload=~?[A-Za-z0-9_-]+$/);
+    await expect(await readSharedPayload(link.hash)).toEqual({ ok: true, text: (editor as HTMLTextAreaElement).value });
+  },
+};
+
+const sharedText = JSON.stringify({ version: "1.0.0", header: { title: "From a link" }, components: [{ type: "divider" }] }, null, 2);
+
+/** Opening a share link: the playground starts with the payload the fragment carries. */
+export const OpenedFromShareLink: Story = {
+  name: "Opened from a share link",
   tags: ["!autodocs"],
-  play: async () => {
-    const text = '{\n  "a": 1\n  "b": 2\n}';
-    const at = { offset: 13, line: 3, column: 3 };
-    await expect(locateJsonError(text, "Expected ',' or '}' after property value in JSON at position 13 (line 3 column 3)")).toEqual(at);
-    await expect(locateJsonError(text, "Unexpected string in JSON at position 13")).toEqual(at);
-    await expect(locateJsonError(text, "JSON.parse: expected ',' or '}' after property value in object at line 3 column 3 of the JSON data")).toEqual(at);
-    await expect(locateJsonError(text, "JSON Parse error: Expected '}'")).toEqual(at); // no position: scanned
-    await expect(locateJsonError('{"a":', "Unexpected end of JSON input")).toEqual({ offset: 5, line: 1, column: 6 });
-    await expect(locateJsonError("[1,]", `Unexpected token ']', "[1,]" is not valid JSON`)).toEqual({ offset: 3, line: 1, column: 4 });
-    await expect(findJsonErrorOffset('{"a":[1,2,{"b":null}],"c":"\\u00e9","d":-0.5e+3}')).toBeNull();
+  beforeEach: async () => {
+    const before = window.location.href;
+    window.history.replaceState(null, "", `#payload=${await encodeSharedPayload(sharedText)}`);
+    return () => window.history.replaceState(null, "", before);
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByLabelText("Payload JSON")).toHaveValue(sharedText));
+    await expect(canvas.getByRole("region", { name: "From a link" })).toBeVisible();
+    await expect(canvas.getByText("Opened the payload from the share link.")).toBeVisible();
   },
 };

@@ -1,13 +1,20 @@
 /**
- * Finds where JSON text stops being valid, as a line and column a person can jump to.
- * `JSON.parse` messages only sometimes carry a position, and never a line.
+ * Where things are in JSON text, as a line and column a person can jump to: where the text stops
+ * being valid (`JSON.parse` messages only sometimes carry a position, and never a line), and
+ * where the value a diagnostic's JSON Pointer names begins. The CLI, the preview page and
+ * Storybook's playground all use this one module.
  */
 
-export interface JsonSyntaxError {
+export interface JsonTextPosition {
+  /** 0-based offset in the text (UTF-16 code units). */
+  offset: number;
   /** 1-based line. */
   line: number;
   /** 1-based column, counted in UTF-16 code units like editors do. */
   column: number;
+}
+
+export interface JsonSyntaxError extends JsonTextPosition {
   /** What was found and what was expected there. */
   message: string;
 }
@@ -27,8 +34,12 @@ function describeAt(text: string, offset: number): string {
   return /\s/.test(ch) ? `whitespace (U+${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()})` : `'${ch}'`;
 }
 
-function scan(text: string): void {
+/** Called at the start of every value with its JSON Pointer segments (the array is reused). */
+type ValueVisitor = (segments: readonly string[], offset: number) => void;
+
+function scan(text: string, visit?: ValueVisitor): void {
   let i = 0;
+  const segments: string[] = [];
   const ws = () => {
     while (i < text.length && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
   };
@@ -68,6 +79,7 @@ function scan(text: string): void {
   const value = (depth: number): void => {
     if (depth > 10_000) throw new Stop(i, "the input nests too deeply");
     ws();
+    visit?.(segments, i);
     const ch = text[i];
     if (ch === "{") {
       i++;
@@ -79,11 +91,14 @@ function scan(text: string): void {
       for (;;) {
         ws();
         if (text[i] !== '"') fail("a property name in double quotes");
+        const keyStart = i;
         string();
         ws();
         if (text[i] !== ":") fail("':'");
         i++;
+        if (visit) segments.push(JSON.parse(text.slice(keyStart, i - 1).trimEnd()) as string);
         value(depth + 1);
+        if (visit) segments.pop();
         ws();
         if (text[i] === ",") {
           i++;
@@ -103,8 +118,10 @@ function scan(text: string): void {
         i++;
         return;
       }
-      for (;;) {
+      for (let index = 0; ; index++) {
+        if (visit) segments.push(String(index));
         value(depth + 1);
+        if (visit) segments.pop();
         ws();
         if (text[i] === ",") {
           i++;
@@ -130,7 +147,8 @@ function scan(text: string): void {
   if (i < text.length) fail("the end of the input");
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+/** Line and column of an offset; lines end at "\n" (so "\r\n" too), as editors count them. */
+function positionAt(text: string, offset: number): JsonTextPosition {
   let line = 1;
   let lineStart = 0;
   for (let k = 0; k < offset && k < text.length; k++) {
@@ -139,7 +157,7 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
       lineStart = k + 1;
     }
   }
-  return { line, column: offset - lineStart + 1 };
+  return { offset, line, column: offset - lineStart + 1 };
 }
 
 /** Parses JSON; on a syntax error, says where and what. A leading byte-order mark is allowed. */
@@ -152,9 +170,66 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
       scan(text);
     } catch (stop) {
       if (stop instanceof Stop) {
-        return { ok: false, error: { ...lineAndColumn(text, stop.offset), message: stop.reason } };
+        return { ok: false, error: { ...positionAt(text, stop.offset), message: stop.reason } };
       }
     }
-    return { ok: false, error: { line: 1, column: 1, message: String((parseError as Error).message) } };
+    return { ok: false, error: { offset: 0, line: 1, column: 1, message: String((parseError as Error).message) } };
   }
+}
+
+function pointerSegments(pointer: string): string[] {
+  return pointer === "" ? [] : pointer.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/**
+ * Where the value each JSON Pointer names begins in valid JSON `text` (one pass for all of
+ * them). A pointer to something absent (a missing property) gets its deepest present ancestor,
+ * so every diagnostic of a parsed payload has a place to jump to. Invalid text gives an empty map.
+ */
+export function locateJsonPointers(text: string, pointers: Iterable<string>): Map<string, JsonTextPosition> {
+  const wanted = new Map<string, string[]>();
+  for (const pointer of pointers) wanted.set(pointer, pointerSegments(pointer));
+  const found = new Map<string, JsonTextPosition>();
+  if (wanted.size === 0) return found;
+  // Every pointer's prefixes, each with the pointers it serves; the deepest match seen wins.
+  const byPrefix = new Map<string, Array<{ pointer: string; depth: number }>>();
+  const deepest = new Map<string, { depth: number; offset: number }>();
+  for (const [pointer, segments] of wanted) {
+    for (let depth = 0; depth <= segments.length; depth++) {
+      const key = segments.slice(0, depth).join("/");
+      const list = byPrefix.get(key) ?? [];
+      list.push({ pointer, depth });
+      byPrefix.set(key, list);
+    }
+  }
+  const maxDepth = Math.max(...[...wanted.values()].map((segments) => segments.length));
+  try {
+    scan(text, (segments, offset) => {
+      if (segments.length > maxDepth) return;
+      for (const { pointer, depth } of byPrefix.get(segments.join("/")) ?? []) {
+        // The same prefix string can come from different segment splits ("a/b" as one key): compare segments.
+        const target = wanted.get(pointer)!;
+        if (depth !== segments.length || segments.some((segment, k) => segment !== target[k])) continue;
+        if ((deepest.get(pointer)?.depth ?? -1) < depth) deepest.set(pointer, { depth, offset });
+      }
+    });
+  } catch (stop) {
+    if (stop instanceof Stop) return found;
+    throw stop;
+  }
+  // One walk over the text for all offsets, in order (a diagnostic list can be long).
+  const ordered = [...deepest].sort((a, b) => a[1].offset - b[1].offset);
+  let line = 1;
+  let lineStart = 0;
+  let k = 0;
+  for (const [pointer, { offset }] of ordered) {
+    for (; k < offset; k++) {
+      if (text[k] === "\n") {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+    found.set(pointer, { offset, line, column: offset - lineStart + 1 });
+  }
+  return found;
 }

@@ -1,7 +1,9 @@
 import type { ReactElement } from "react";
 import type { ButtonComponent } from "../schema/widget-schema.js";
+import { boundChars, MAX_DRAWN_CHARS, MAX_TITLE_CHARS } from "../render/render-limits.js";
 import { useWidgetSettings } from "../render/widget-settings.js";
 import { renderExternalLink } from "./external-link.js";
+import { externalLinkMark } from "./marks.js";
 
 export interface ButtonProps {
   component: ButtonComponent;
@@ -9,8 +11,16 @@ export interface ButtonProps {
   path?: string;
 }
 
-/** A link styled as a button, e.g. to an admin dashboard; opens in a new tab. */
+/** A link styled as a full-width outlined button, label centred, then an external-link mark; opens in a new tab. */
 export function Button({ component }: ButtonProps): ReactElement {
   const { allowedUrlSchemes } = useWidgetSettings();
-  return renderExternalLink("button", "sc-button", component.url, component.label, allowedUrlSchemes);
+  return renderExternalLink(
+    component.url,
+    allowedUrlSchemes,
+    { className: "sc-button", component: "button", title: boundChars(component.label, MAX_TITLE_CHARS) },
+    <>
+      <span className="sc-truncate">{boundChars(component.label, MAX_DRAWN_CHARS)}</span>
+      {externalLinkMark}
+    </>,
+  );
 }

@@ -1,4 +1,6 @@
-import type { ReactNode } from "react";
+"use client";
+
+import { useId, useState, type ReactNode } from "react";
 import type { CardComponent } from "../schema/widget-schema.js";
 import { useWidgetSettings } from "../render/widget-settings.js";
 import { Header } from "./header.js";
@@ -11,12 +13,32 @@ export interface CardProps {
   children: ReactNode;
 }
 
+/**
+ * A bordered box with a bold title. A titled card collapses with the chevron after its title
+ * (unless the widget has `collapsible={false}`); collapsed content leaves the DOM. The state
+ * lives in the card at its place in the payload, so a refresh of the same shape keeps it.
+ */
 export function Card({ component, children }: CardProps) {
-  const { headingLevel } = useWidgetSettings();
+  const { headingLevel, collapsible } = useWidgetSettings();
+  const [expanded, setExpanded] = useState(true);
+  const bodyId = useId();
+  const canCollapse = collapsible && component.header?.title !== undefined;
+  const open = expanded || !canCollapse;
   return (
     <div className="sc-card" data-sidecard-component="card">
-      {component.header && <Header header={component.header} level={headingLevel + 1} className="sc-card-header" />}
-      <div className="sc-card-body">{children}</div>
+      {component.header && (
+        <Header
+          header={component.header}
+          level={headingLevel + 1}
+          className="sc-card-header"
+          disclosure={canCollapse ? { expanded, controls: bodyId, onToggle: () => setExpanded((value) => !value) } : undefined}
+        />
+      )}
+      {open && (
+        <div className="sc-card-body" id={canCollapse ? bodyId : undefined}>
+          {children}
+        </div>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { formatDateTime, type DateTimeFormatOptions } from "../format/format-dat
 import { parseRfc3339 } from "../parse/rfc3339.js";
 import { useRelativeClock } from "../render/relative-clock.js";
 import { useWidgetSettings } from "../render/widget-settings.js";
-import { renderFieldLabel } from "./field-label.js";
+import { renderRow } from "./row.js";
 
 export interface DateTimeProps {
   component: DateTimeComponent;
@@ -29,12 +29,12 @@ function TickingDateTime({ component, dateTime }: { component: DateTimeComponent
 function renderDateTime(component: DateTimeComponent, dateTime: DateTimeFormatOptions): ReactElement {
   const date = parseRfc3339(component.value);
   const formatted = date ? formatDateTime(date, dateTime) : { text: component.value, title: component.value };
-  return (
-    <div className="sc-field" data-sidecard-component="date_time">
-      {renderFieldLabel(component.label, component.icon_url)}
-      <time className="sc-value sc-truncate" dateTime={component.value} title={formatted.title}>
-        {formatted.text}
-      </time>
-    </div>
+  return renderRow(
+    "date_time",
+    component.label,
+    <time className="sc-text" dateTime={component.value} title={formatted.title}>
+      {formatted.text}
+    </time>,
+    component.icon_url,
   );
 }

@@ -1,25 +1,63 @@
+import type { ReactNode } from "react";
 import type { WidgetHeader } from "../schema/widget-schema.js";
+import { boundChars, MAX_DRAWN_CHARS, MAX_TITLE_CHARS } from "../render/render-limits.js";
 import { headingTag } from "../render/widget-settings.js";
 import { Icon } from "./icon.js";
+import { chevronMark } from "./marks.js";
+
+export interface HeaderDisclosure {
+  expanded: boolean;
+  /** The id of the content the disclosure shows and hides. */
+  controls: string;
+  onToggle: () => void;
+}
 
 export interface HeaderProps {
   header: WidgetHeader;
   level: number;
   className: string;
+  /** Makes the title a disclosure button with a chevron (cards and the widget header). */
+  disclosure?: HeaderDisclosure;
+  /** Controls at the far end of the header (the widget header's refresh). */
+  actions?: ReactNode;
 }
 
-/** The widget's or a card's header: optional icon and a heading truncated with an ellipsis. */
-export function Header({ header, level, className }: HeaderProps) {
-  if (header.title === undefined && header.icon_url === undefined) return null;
+/**
+ * The widget's or a card's header: optional icon, then a heading truncated with an ellipsis.
+ * With a disclosure the heading holds one button — the title and a chevron — that shows and
+ * hides the content (the accordion pattern: the heading stays a heading).
+ */
+export function Header({ header, level, className, disclosure, actions }: HeaderProps) {
+  if (header.title === undefined && header.icon_url === undefined && !actions) return null;
   const Heading = headingTag(level);
+  const hover = header.title === undefined ? undefined : boundChars(header.title, MAX_TITLE_CHARS);
+  const title = header.title === undefined ? undefined : boundChars(header.title, MAX_DRAWN_CHARS);
   return (
     <div className={className}>
       {header.icon_url !== undefined && <Icon src={header.icon_url} />}
-      {header.title !== undefined && (
-        <Heading className="sc-title sc-truncate" title={header.title}>
-          {header.title}
-        </Heading>
-      )}
+      {title !== undefined &&
+        (disclosure ? (
+          <Heading className="sc-title">
+            <button
+              type="button"
+              className="sc-disclosure"
+              aria-expanded={disclosure.expanded}
+              // Only while the content is there to point at: collapsed content leaves the DOM.
+              aria-controls={disclosure.expanded ? disclosure.controls : undefined}
+              onClick={disclosure.onToggle}
+            >
+              <span className="sc-truncate" title={hover}>
+                {title}
+              </span>
+              {chevronMark}
+            </button>
+          </Heading>
+        ) : (
+          <Heading className="sc-title sc-truncate" title={hover}>
+            {title}
+          </Heading>
+        ))}
+      {actions && <div className="sc-header-actions">{actions}</div>}
     </div>
   );
 }

@@ -1,7 +1,11 @@
 import type { ReactElement } from "react";
 import type { LinkComponent } from "../schema/widget-schema.js";
+import { isSafeUrl } from "../parse/url-safety.js";
+import { boundChars, MAX_DRAWN_CHARS, MAX_TITLE_CHARS } from "../render/render-limits.js";
 import { useWidgetSettings } from "../render/widget-settings.js";
+import { CopyButton } from "./copy-button.js";
 import { renderExternalLink } from "./external-link.js";
+import { renderRow } from "./row.js";
 
 export interface LinkProps {
   component: LinkComponent;
@@ -9,8 +13,16 @@ export interface LinkProps {
   path?: string;
 }
 
-/** An inline text link; opens in a new tab. */
+/** Label | the URL itself, underlined and cut with an ellipsis, then a copy button; opens in a new tab. */
 export function Link({ component }: LinkProps): ReactElement {
   const { allowedUrlSchemes } = useWidgetSettings();
-  return renderExternalLink("link", "sc-link", component.url, component.label, allowedUrlSchemes);
+  const { url } = component;
+  return renderRow(
+    "link",
+    component.label,
+    <>
+      {renderExternalLink(url, allowedUrlSchemes, { className: "sc-link", title: boundChars(url, MAX_TITLE_CHARS) }, <span className="sc-truncate">{boundChars(url, MAX_DRAWN_CHARS)}</span>)}
+      {isSafeUrl(url, allowedUrlSchemes) && <CopyButton text={url} />}
+    </>,
+  );
 }

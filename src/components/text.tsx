@@ -1,5 +1,7 @@
 import type { TextComponent } from "../schema/widget-schema.js";
-import { renderFieldLabel } from "./field-label.js";
+import { boundChars, MAX_TITLE_CHARS, takeLines } from "../render/render-limits.js";
+import { useWidgetSettings } from "../render/widget-settings.js";
+import { moreText, renderRow } from "./row.js";
 
 export interface TextProps {
   component: TextComponent;
@@ -7,21 +9,24 @@ export interface TextProps {
   path?: string;
 }
 
-const LINE_BREAK = /\r\n|\r|\n/;
-
-/** Label above value; every line of the value keeps its break and is cut with an ellipsis. */
+/**
+ * Label | value. The value is one element whatever its number of lines: each line keeps its
+ * break and is cut with an ellipsis by CSS (white-space: pre). At most `limits.maxTextLines`
+ * lines are drawn, then "+N more lines"; the hover title holds the value up to 2,000 characters.
+ */
 export function Text({ component }: TextProps) {
-  const lines = component.value.split(LINE_BREAK);
-  return (
-    <div className="sc-field" data-sidecard-component="text">
-      {renderFieldLabel(component.label, component.icon_url)}
-      <div className="sc-value" title={component.value}>
-        {lines.map((line, index) => (
-          <span className="sc-line sc-truncate" key={index}>
-            {line}
-          </span>
-        ))}
-      </div>
-    </div>
+  const { limits } = useWidgetSettings();
+  const { text, hidden } = takeLines(component.value, limits.maxTextLines);
+  return renderRow(
+    "text",
+    component.label,
+    <>
+      <span className="sc-text" title={boundChars(component.value, MAX_TITLE_CHARS)}>
+        {text}
+        {/* On a line of its own below the last line drawn (white-space: pre keeps the break). */}
+        {hidden > 0 && <span className="sc-more">{`\n${moreText(hidden, ["line", "lines"])}`}</span>}
+      </span>
+    </>,
+    component.icon_url,
   );
 }

@@ -1,13 +1,22 @@
 "use client";
 
+import { renderExternalLink } from "../components/external-link.js";
+import { refreshMark } from "../components/marks.js";
 import { Widget, type WidgetProps } from "../render/widget.js";
 import type { FetchWidgetError } from "./fetch-widget.js";
 import { useCustomApp, type UseCustomAppOptions } from "./use-custom-app.js";
 
 export interface CustomAppProps extends Omit<UseCustomAppOptions, "parseOptions">, Omit<WidgetProps, "payload"> {
-  /** Show the Refresh button under the widget. Default `true`. */
+  /** Show the Refresh button in the widget header. Default `true`. */
   refreshButton?: boolean;
+  /** The app's name for the footer "Retrieved from: <appName>" (no footer without it). */
+  appName?: string;
+  /** Where the footer's app name links to (http(s) only; opens in a new tab). */
+  appUrl?: string;
 }
+
+/** The footer link is the host's own URL: web pages only. */
+const WEB_SCHEMES: readonly string[] = ["https", "http"];
 
 const FAILURE_TITLES: Record<FetchWidgetError["kind"], string> = {
   timeout: "The app took too long to answer.",
@@ -39,6 +48,8 @@ export function CustomApp(props: CustomAppProps) {
     cacheSize,
     retry,
     refreshButton = true,
+    appName,
+    appUrl,
     ...widgetProps
   } = props;
   const { limits, allowedUrlSchemes, theme } = widgetProps;
@@ -94,7 +105,36 @@ export function CustomApp(props: CustomAppProps) {
       data-theme={theme}
       aria-busy={isFetching ? "true" : undefined}
     >
-      <Widget {...widgetProps} payload={data.payload} />
+      <Widget
+        {...widgetProps}
+        payload={data.payload}
+        headerActions={
+          // As in Pylon: the refresh control sits at the end of the widget header, with the
+          // words for the refresh in a status region beside it.
+          <>
+            {refreshButton ? (
+              <button type="button" className="sc-icon-button sc-refresh" aria-label="Refresh" title="Refresh" onClick={refresh} disabled={isFetching}>
+                {refreshMark}
+              </button>
+            ) : (
+              widgetProps.headerActions
+            )}
+            <span className="sc-visually-hidden" role="status">
+              {isFetching ? "Refreshing…" : ""}
+            </span>
+          </>
+        }
+        footer={
+          appName ? (
+            <>
+              Retrieved from:{" "}
+              {appUrl ? renderExternalLink(appUrl, WEB_SCHEMES, { className: "sc-link", title: appName }, appName) : appName}
+            </>
+          ) : (
+            widgetProps.footer
+          )
+        }
+      />
       {error && !isFetching && (
         <div className="sc-custom-app-refresh-error" data-sidecard-state="error" data-error-kind={error.kind} role="alert">
           <p className="sc-custom-app-error-message">Could not refresh; showing the last answer. {error.message}</p>
@@ -103,16 +143,6 @@ export function CustomApp(props: CustomAppProps) {
           </button>
         </div>
       )}
-      <div className="sc-custom-app-toolbar">
-        <span className="sc-custom-app-status" role="status">
-          {isFetching ? "Refreshing…" : ""}
-        </span>
-        {refreshButton && (
-          <button type="button" className="sc-host-button sc-host-button-quiet" onClick={refresh} disabled={isFetching}>
-            Refresh
-          </button>
-        )}
-      </div>
     </div>
   );
 }

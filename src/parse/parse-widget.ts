@@ -10,6 +10,10 @@ import { checkComponent, errorsSince, hasErrorSince, type Walk } from "./walk-co
 export interface WidgetLimits {
   /** Most components in the whole widget, cards' children included. Default 1000. */
   maxComponents?: number;
+  /** Most lines of one text value drawn; the rest is counted in a "+N more lines" note. Default 50. */
+  maxTextLines?: number;
+  /** Most items of one badge drawn; the rest is counted in a "+N more" item. Default 50. */
+  maxBadgeItems?: number;
 }
 
 export interface ParseOptions {

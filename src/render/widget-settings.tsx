@@ -3,6 +3,7 @@
 import { createContext, useContext } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
 import { DEFAULT_URL_SCHEMES } from "../parse/url-safety.js";
+import { defaultRenderLimits, type RenderLimits } from "./render-limits.js";
 
 /** Settings every component of one widget shares; hosts' overrides can read them too. */
 export interface WidgetSettings {
@@ -10,12 +11,18 @@ export interface WidgetSettings {
   headingLevel: number;
   dateTime: DateTimeFormatOptions;
   allowedUrlSchemes: readonly string[];
+  /** Cards (and the widget header) carry a collapse disclosure. */
+  collapsible: boolean;
+  /** Bounds on the lines of one text and the items of one badge that are drawn. */
+  limits: RenderLimits;
 }
 
 export const defaultWidgetSettings: WidgetSettings = {
   headingLevel: 3,
   dateTime: {},
   allowedUrlSchemes: DEFAULT_URL_SCHEMES,
+  collapsible: true,
+  limits: defaultRenderLimits,
 };
 
 export const WidgetSettingsContext = createContext<WidgetSettings>(defaultWidgetSettings);

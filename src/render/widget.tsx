@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useMemo, useRef, type JSXElementConstructor, type ReactElement, type ReactNode } from "react";
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type JSXElementConstructor, type ReactElement, type ReactNode } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
 import { Header } from "../components/header.js";
 import type { WidgetLimits } from "../parse/parse-widget.js";
@@ -11,11 +11,13 @@ import type { CardProps } from "../components/card.js";
 import type { CardComponent, ComponentType, LeafComponent } from "../schema/widget-schema.js";
 import { describeError, ErrorBoundary } from "./error-boundary.js";
 import { ErrorState, InlineError } from "./error-state.js";
+import { resolveRenderLimits } from "./render-limits.js";
 import { isDefaultEntry, resolveComponents, type RenderRegistry, type WidgetComponents } from "./registry.js";
 import { WidgetSettingsContext, type WidgetSettings } from "./widget-settings.js";
 
 export type WidgetMode = "strict" | "isolate";
 export type WidgetTheme = "light" | "dark" | "auto";
+export type WidgetLayout = "rows" | "stacked";
 
 export interface WidgetProps extends DateTimeFormatOptions {
   /** The parsed JSON value the endpoint answered. Anything is accepted; bad input gives diagnostics. */
@@ -30,8 +32,20 @@ export interface WidgetProps extends DateTimeFormatOptions {
   onDiagnostics?: (diagnostics: Diagnostic[]) => void;
   /** Replace the React component used for any wire type. */
   components?: Partial<WidgetComponents>;
-  /** Default `{ maxComponents: 1000 }`. */
+  /**
+   * Default `{ maxComponents: 1000, maxTextLines: 50, maxBadgeItems: 50 }`: the most components,
+   * the most lines of one text and the most items of one badge drawn (the rest as "+N more").
+   * A negative or non-finite value means the default.
+   */
   limits?: WidgetLimits;
+  /** `"rows"` (default): label | value, stacked when the widget is narrower than 300 px. `"stacked"`: label above value always. */
+  layout?: WidgetLayout;
+  /** Cards and the widget header collapse with a chevron after their title. Default `true`. */
+  collapsible?: boolean;
+  /** Controls at the end of the widget header, e.g. a host's refresh button (`<CustomApp>` puts its own there). */
+  headerActions?: ReactNode;
+  /** A line under the content, e.g. where the data came from (`<CustomApp appName>`). */
+  footer?: ReactNode;
   /** URL schemes buttons and links may use. Default `["https", "http", "mailto", "tel"]`. */
   allowedUrlSchemes?: readonly string[];
   /** Heading level of the widget title (card titles are one below). Default 3. */
@@ -58,6 +72,10 @@ export function Widget({
   headingLevel = 3,
   className,
   label,
+  layout = "rows",
+  collapsible = true,
+  headerActions,
+  footer,
   locale,
   timeZone,
   dateFormat,
@@ -91,14 +109,22 @@ export function Widget({
     onDiagnosticsRef.current?.(analysis.diagnostics);
   }, [analysis]);
 
+  const maxTextLines = limits?.maxTextLines;
+  const maxBadgeItems = limits?.maxBadgeItems;
+  const renderLimits = useMemo(() => resolveRenderLimits({ maxTextLines, maxBadgeItems }), [maxTextLines, maxBadgeItems]);
+  const [expanded, setExpanded] = useState(true);
+  const contentId = useId();
+
   const nowTime = now?.getTime();
   const settings = useMemo<WidgetSettings>(
     () => ({
       headingLevel,
       dateTime: { locale, timeZone, dateFormat, now: nowTime === undefined ? undefined : new Date(nowTime) },
       allowedUrlSchemes: schemes,
+      collapsible,
+      limits: renderLimits,
     }),
-    [headingLevel, locale, timeZone, dateFormat, nowTime, schemes],
+    [headingLevel, locale, timeZone, dateFormat, nowTime, schemes, collapsible, renderLimits],
   );
   const registry = useMemo(() => resolveComponents(components), [components]);
   // A new payload, new overrides or new settings give a component that threw another chance.
@@ -108,41 +134,61 @@ export function Widget({
     [registry, mode, showDiagnostics, renderKey],
   );
 
+  const canCollapse = collapsible && analysis.header?.title !== undefined;
+  const open = expanded || !canCollapse;
   let content: ReactNode;
   if (analysis.rootErrors.length > 0 || (mode === "strict" && analysis.hasErrors)) {
     content = (
-      <ErrorState
-        message={analysis.rootErrors.length > 0 ? rootErrorMessage(analysis.rootErrors[0]) : "This app's data could not be shown because it does not match the custom app format."}
-        diagnostics={analysis.diagnostics.filter((d) => d.severity === "error")}
-        showDiagnostics={showDiagnostics}
-      />
+      <>
+        {/* The host's controls (Refresh) stay reachable when the answer cannot be shown. */}
+        {headerActions && <Header header={{}} level={headingLevel} className="sc-header" actions={headerActions} />}
+        <ErrorState
+          message={analysis.rootErrors.length > 0 ? rootErrorMessage(analysis.rootErrors[0]) : "This app's data could not be shown because it does not match the custom app format."}
+          diagnostics={analysis.diagnostics.filter((d) => d.severity === "error")}
+          showDiagnostics={showDiagnostics}
+        />
+      </>
     );
   } else {
     content = (
-      <ErrorBoundary
-        resetKey={renderKey}
-        fallback={(error) => (
-          <ErrorState
-            message={`This app's data could not be shown because a component failed to render${showDiagnostics ? `: ${describeError(error)}` : "."}`}
-            diagnostics={[]}
-            showDiagnostics={false}
+      <>
+        {/* Outside the boundary: a component that throws leaves the header and its Refresh in place. */}
+        {(analysis.header || headerActions) && (
+          <Header
+            header={analysis.header ?? {}}
+            level={headingLevel}
+            className="sc-header"
+            disclosure={canCollapse ? { expanded, controls: contentId, onToggle: () => setExpanded((value) => !value) } : undefined}
+            actions={headerActions}
           />
         )}
-      >
-        {analysis.header && <Header header={analysis.header} level={headingLevel} className="sc-header" />}
-        {analysis.headerErrors.length > 0 && (
-          <InlineError type="header" path="/header" messages={analysis.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
-        )}
-        {analysis.components.length === 0 ? (
-          <p className="sc-empty" data-sidecard-state="empty">
-            Nothing to show.
-          </p>
-        ) : (
-          <div className="sc-components">
-            {analysis.components.map((node, index) => renderNode(node, index, renderContext))}
+        {/* What the disclosure shows and hides (also when a component threw and the error state stands here). */}
+        {open && (
+          <div className="sc-content" id={contentId}>
+            <ErrorBoundary
+              resetKey={renderKey}
+              fallback={(error) => (
+                <ErrorState
+                  message={`This app's data could not be shown because a component failed to render${showDiagnostics ? `: ${describeError(error)}` : "."}`}
+                  diagnostics={[]}
+                  showDiagnostics={false}
+                />
+              )}
+            >
+              {analysis.headerErrors.length > 0 && (
+                <InlineError type="header" path="/header" messages={analysis.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
+              )}
+              {analysis.components.length === 0 ? (
+                <p className="sc-empty" data-sidecard-state="empty">
+                  Nothing to show.
+                </p>
+              ) : (
+                <div className="sc-components">{analysis.components.map((node, index) => renderNode(node, index, renderContext))}</div>
+              )}
+            </ErrorBoundary>
           </div>
         )}
-      </ErrorBoundary>
+      </>
     );
   }
 
@@ -151,9 +197,11 @@ export function Widget({
       className={className ? `sc-widget ${className}` : "sc-widget"}
       data-sidecard="widget"
       data-theme={theme}
+      data-layout={layout === "stacked" ? "stacked" : "rows"}
       aria-label={label || analysis.header?.title || undefined}
     >
       <WidgetSettingsContext.Provider value={settings}>{content}</WidgetSettingsContext.Provider>
+      {footer && <p className="sc-footer">{footer}</p>}
     </section>
   );
 }

@@ -12,7 +12,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "`badge`: a label, then colored pills that wrap onto further lines. Colors: blue, green, red, orange, gray (exposed as `data-color`); an unknown color renders gray with a warning. A long pill is cut with an ellipsis and shows its full value on hover.",
+          "`badge`: a row: the label, then small tinted rectangles (semibold text) that wrap onto further lines; at most `limits.maxBadgeItems` (default 50), then \"+N more\". Colors: blue, green, red, orange, gray (exposed as `data-color`); an unknown color renders gray with a warning. A long pill is cut with an ellipsis and shows its full value on hover.",
       },
     },
   },
@@ -104,6 +104,18 @@ export const ManyItems: Story = {
 };
 
 const longItem = "Enterprise Plus with Premium Support, Dedicated Success Manager and 24/7 Phone Line";
+
+export const TooManyItems: Story = {
+  name: "Too many items (limits.maxBadgeItems)",
+  args: {
+    payload: widgetOf("Badge", { type: "badge", label: "Tags", items: Array.from({ length: 300 }, (_, i) => ({ value: `tag-${i + 1}`, color: "gray" })) }),
+    limits: { maxBadgeItems: 8 },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll(".sc-badge")).toHaveLength(8);
+    await expect(canvasElement.querySelector(".sc-badges > .sc-more")).toHaveTextContent("+292 more");
+  },
+};
 
 export const LongItems: Story = {
   name: "Long items (ellipsis)",

@@ -12,7 +12,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "`button`: an `<a>` styled as a button (`button_type` must be `\"link\"`), e.g. to an admin dashboard. Opens in a new tab with `rel=\"noopener noreferrer\"`; a long label is cut with an ellipsis; an unsafe URL never reaches an `href`.",
+          "`button`: an `<a>` styled as a full-width outlined button, label centred, then an external-link mark (`button_type` must be `\"link\"`), e.g. to an admin dashboard. Opens in a new tab with `rel=\"noopener noreferrer\"`; a long label is cut with an ellipsis; an unsafe URL never reaches an `href`.",
       },
     },
   },

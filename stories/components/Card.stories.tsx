@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, within } from "storybook/test";
+import { expect, userEvent, within } from "storybook/test";
 import { StoryWidget } from "../story-widget.js";
 import { ICON_OK, widgetOf } from "../story-payloads.js";
 
@@ -11,7 +11,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "`card`: groups related components under an optional header (icon and title; the title is a heading one level below the widget's). Cards may stand beside plain components; they do not nest.",
+          "`card`: a white box with a light border grouping related components under an optional header (icon and bold title; the title is a heading one level below the widget's). A titled card collapses with the chevron after its title (a disclosure button; `collapsible={false}` turns it off); collapsed content leaves the DOM, and the state survives refreshes of the same payload shape. Cards may stand beside plain components; they do not nest.",
       },
     },
   },
@@ -93,7 +93,7 @@ export const LongTitle: Story = {
     }),
   },
   play: async ({ canvasElement }) => {
-    const title = canvasElement.querySelector<HTMLElement>(".sc-card-header .sc-title")!;
+    const title = canvasElement.querySelector<HTMLElement>(".sc-card-header .sc-title .sc-truncate")!;
     await expect(title.scrollWidth).toBeGreaterThan(title.clientWidth);
     await expect(title).toHaveAttribute("title", "Subscription, invoices, payment methods and dunning status for this workspace");
   },
@@ -117,4 +117,31 @@ export const Dark: Story = {
   name: "Dark theme",
   globals: { theme: "dark" },
   args: { ...EveryComponent.args },
+};
+
+export const Collapse: Story = {
+  name: "Collapse and expand (keyboard)",
+  play: async ({ canvasElement }) => {
+    const toggle = within(canvasElement).getByRole("button", { name: "Account" });
+    toggle.focus();
+    await userEvent.keyboard("{Enter}");
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(canvasElement.querySelector('[data-sidecard-component="text"]')).toBeNull();
+    await userEvent.keyboard(" ");
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(canvasElement.querySelector('[data-sidecard-component="text"]')).not.toBeNull();
+  },
+};
+
+export const NotCollapsible: Story = {
+  name: "collapsible={false}",
+  args: { collapsible: false },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).queryByRole("button")).toBeNull();
+  },
+};
+
+export const Stacked: Story = {
+  name: 'layout="stacked"',
+  args: { layout: "stacked" },
 };

@@ -81,7 +81,7 @@ export const LongTitle: Story = {
     },
   },
   play: async ({ canvasElement }) => {
-    const title = canvasElement.querySelector<HTMLElement>(".sc-header .sc-title")!;
+    const title = canvasElement.querySelector<HTMLElement>(".sc-header .sc-title .sc-truncate")!;
     await expect(title.scrollWidth).toBeGreaterThan(title.clientWidth);
   },
 };

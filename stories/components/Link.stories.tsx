@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, within } from "storybook/test";
+import { expect, userEvent, waitFor, within } from "storybook/test";
 import { StoryWidget } from "../story-widget.js";
 import { cardOf, widgetOf } from "../story-payloads.js";
 import { expectNoUnsafeHref, UNSAFE_URLS } from "../url-cases.js";
@@ -12,7 +12,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "`link`: an inline text link. Opens in a new tab with `rel=\"noopener noreferrer\"`; a long label is cut with an ellipsis; an unsafe URL never reaches an `href`.",
+          "`link`: a row whose key is the label and whose value is the URL itself, underlined and cut with an ellipsis, followed by a copy button (Clipboard API; \"Copied\" shown and announced). Opens in a new tab with `rel=\"noopener noreferrer\"`; an unsafe URL never reaches an `href` and has nothing to copy.",
       },
     },
   },
@@ -24,7 +24,7 @@ type Story = StoryObj<typeof meta>;
 
 export const Alone: Story = {
   play: async ({ canvasElement }) => {
-    const link = within(canvasElement).getByRole("link", { name: /View in CRM/ });
+    const link = within(canvasElement).getByRole("link", { name: /crm\.example\.com\/accounts\/42/ });
     await expect(link).toHaveAttribute("href", "https://crm.example.com/accounts/42");
     await expect(link).toHaveAttribute("target", "_blank");
     await expect(link).toHaveAttribute("rel", "noopener noreferrer");
@@ -43,8 +43,25 @@ export const InCard: Story = {
   },
 };
 
+export const Copy: Story = {
+  name: "Copy the URL",
+  play: async ({ canvasElement }) => {
+    const writes: string[] = [];
+    const original = Object.getOwnPropertyDescriptor(navigator, "clipboard");
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: async (text: string) => void writes.push(text) } });
+    try {
+      await userEvent.click(within(canvasElement).getByRole("button", { name: "Copy link" }));
+      await expect(writes).toEqual(["https://crm.example.com/accounts/42"]);
+      await waitFor(() => expect(within(canvasElement).getByRole("status")).toHaveTextContent("Copied"));
+    } finally {
+      if (original) Object.defineProperty(navigator, "clipboard", original);
+      else delete (navigator as { clipboard?: unknown }).clipboard;
+    }
+  },
+};
+
 export const LongLabel: Story = {
-  name: "Long label (ellipsis)",
+  name: "Long label and URL (ellipsis)",
   args: {
     payload: widgetOf("Link", {
       type: "link",
@@ -78,7 +95,7 @@ export const UnsafeUrlIsolate: Story = {
   args: { payload: unsafe, mode: "isolate" },
   play: async ({ canvasElement }) => {
     await expectNoUnsafeHref(canvasElement);
-    await expect(within(canvasElement).getByRole("link", { name: /Safe: view in CRM/ })).toBeVisible();
+    await expect(within(canvasElement).getByRole("link", { name: /crm\.example\.com\/accounts\/42/ })).toBeVisible();
     await expect(canvasElement.querySelectorAll('[data-sidecard-invalid="link"]')).toHaveLength(UNSAFE_URLS.length);
   },
 };

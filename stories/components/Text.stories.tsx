@@ -7,7 +7,7 @@ const meta = {
   title: "Components/Text",
   component: StoryWidget,
   tags: ["autodocs"],
-  parameters: { docs: { description: { component: "`text`: a label above a value. Each line of the value keeps its break and is cut with an ellipsis; the full value is on hover." } } },
+  parameters: { docs: { description: { component: "`text`: a row of label | value (stacked below 300 px of widget width). The value is one element: each line keeps its break and is cut with an ellipsis; at most `limits.maxTextLines` lines (default 50), then \"+N more lines\"; the full value is on hover." } } },
 } satisfies Meta<typeof StoryWidget>;
 
 export default meta;
@@ -44,13 +44,12 @@ export const LongValue: Story = {
   name: "Long value (ellipsis)",
   args: { payload: widgetOf("Text", { type: "text", label: "Last error", value: longValue }) },
   play: async ({ canvasElement }) => {
-    const value = canvasElement.querySelector<HTMLElement>(".sc-value")!;
-    const line = value.querySelector<HTMLElement>(".sc-line")!;
+    const value = canvasElement.querySelector<HTMLElement>(".sc-text")!;
     // Cut with an ellipsis, not wrapped, not scrolled; the full text stays in the DOM and the title.
-    await expect(line.scrollWidth).toBeGreaterThan(line.clientWidth);
-    await expect(getComputedStyle(line).textOverflow).toBe("ellipsis");
+    await expect(value.scrollWidth).toBeGreaterThan(value.clientWidth);
+    await expect(getComputedStyle(value).textOverflow).toBe("ellipsis");
     await expect(value).toHaveAttribute("title", longValue);
-    await expect(line).toHaveTextContent(longValue);
+    await expect(value).toHaveTextContent(longValue);
   },
 };
 
@@ -75,9 +74,26 @@ export const MultiLine: Story = {
     }),
   },
   play: async ({ canvasElement }) => {
-    const lines = canvasElement.querySelectorAll(".sc-line");
-    await expect(lines).toHaveLength(5); // the empty line keeps its place
-    await expect(lines[0]).toHaveTextContent("Acme Corporation");
+    // One element; each line keeps its break, the empty line its place.
+    const values = canvasElement.querySelectorAll(".sc-text");
+    await expect(values).toHaveLength(1);
+    const lines = values[0].textContent!.split("\n");
+    await expect(lines).toHaveLength(5);
+    await expect(lines[0]).toBe("Acme Corporation");
+    const lineHeight = Number.parseFloat(getComputedStyle(values[0]).lineHeight);
+    await expect(values[0].getBoundingClientRect().height).toBeCloseTo(5 * lineHeight, 0);
+  },
+};
+
+export const ManyLines: Story = {
+  name: "Many lines (limits.maxTextLines)",
+  args: {
+    payload: widgetOf("Text", { type: "text", label: "Log", value: Array.from({ length: 500 }, (_, i) => `line ${i + 1}`).join("\n") }),
+    limits: { maxTextLines: 5 },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector(".sc-text")!.firstChild!.textContent!.split("\n")).toHaveLength(5);
+    await expect(canvasElement.querySelector(".sc-more")).toHaveTextContent("+495 more lines");
   },
 };
 

@@ -35,7 +35,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "`<CustomApp url context>` fetches a custom app's widget for an issue and renders it: a skeleton while loading, the widget, an error state with Retry, and Refresh that keeps the last answer on show (marked stale) until the new one arrives. These stories use a canned `fetch`; see docs/host-integration.md for a real host.",
+          "`<CustomApp url context>` fetches a custom app's widget for an issue and renders it: a skeleton while loading, the widget, an error state with Retry, and Refresh — in the widget header, as in Pylon — that keeps the last answer on show (marked stale) until the new one arrives. These stories use a canned `fetch`; see docs/host-integration.md for a real host.",
       },
     },
   },

@@ -56,7 +56,7 @@ export const SeveralProblems: Story = {
     await expect(invalid(canvasElement)).toHaveLength(4);
     await expect(component(canvasElement, "text")).toHaveLength(1);
     await expect(component(canvasElement, "divider")).toHaveLength(1);
-    await expect(within(canvasElement).getByRole("link", { name: /View in CRM/ })).toBeVisible();
+    await expect(within(canvasElement).getByRole("link", { name: /crm\.example\.com\/accounts\/42/ })).toBeVisible();
     await expect(canvasElement.innerHTML).not.toContain("javascript:");
   },
 };

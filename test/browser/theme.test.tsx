@@ -18,7 +18,7 @@ function paint(widget: HTMLElement) {
   };
 }
 
-const LIGHT = { background: "rgb(255, 255, 255)", text: "rgb(31, 35, 40)" };
+const LIGHT = { background: "rgb(255, 255, 255)", text: "rgb(17, 17, 17)" };
 const DARK = { background: "rgb(13, 17, 23)", text: "rgb(230, 237, 243)" };
 
 function luminance(rgb: string): number {
@@ -73,7 +73,7 @@ describe("themes change the colors the browser really paints", () => {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     try {
       const { frame, widget } = renderInFrame(280, { payload: realisticLongPayload });
-      expect(paint(widget).link).toBe("rgb(9, 105, 218)");
+      expect(paint(widget).link).toBe("rgb(17, 17, 17)");
       frame.classList.add("host-sidebar");
       expect(paint(widget).link).toBe("rgb(200, 0, 100)");
     } finally {
@@ -91,7 +91,7 @@ describe("themes change the colors the browser really paints", () => {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     try {
       const { frame, widget } = renderInFrame(280, { payload: realisticLongPayload });
-      expect(paint(widget).link).toBe("rgb(9, 105, 218)");
+      expect(paint(widget).link).toBe("rgb(17, 17, 17)");
       expect(paint(widget).button).toBe("rgb(0, 100, 0)");
       frame.classList.add("host-brand");
       expect(paint(widget).link).toBe("rgb(102, 51, 153)");

@@ -55,7 +55,7 @@ describe("header and cards", () => {
   test("a long title keeps its full text in the title attribute for hover", () => {
     const title = "A".repeat(200);
     show([], {}, { title });
-    expect(screen.getByRole("heading")).toHaveAttribute("title", title);
+    expect(screen.getByRole("heading").querySelector("[title]")).toHaveAttribute("title", title);
   });
 
   test("the root is a region named by label or the header title, and no landmark without a name", () => {
@@ -73,11 +73,12 @@ describe("header and cards", () => {
 });
 
 describe("text", () => {
-  test("keeps every line of a multi-line value and the full value on hover", () => {
-    const { container } = show([{ type: "text", label: "Address", value: "1 Main St\r\nSpringfield\n\nUSA" }]);
-    const lines = [...container.querySelectorAll(".sc-line")].map((el) => el.textContent);
-    expect(lines).toEqual(["1 Main St", "Springfield", "", "USA"]);
-    expect(container.querySelector(".sc-value")).toHaveAttribute("title", "1 Main St\r\nSpringfield\n\nUSA");
+  test("keeps every line of a multi-line value in one element (\\r\\n and \\r become \\n) and the full value on hover", () => {
+    const { container } = show([{ type: "text", label: "Address", value: "1 Main St\r\nSpringfield\r\nUSA" }]);
+    const values = container.querySelectorAll('[data-sidecard-component="text"] .sc-text');
+    expect(values).toHaveLength(1);
+    expect(values[0].textContent).toBe("1 Main St\nSpringfield\nUSA");
+    expect(values[0]).toHaveAttribute("title", "1 Main St\r\nSpringfield\r\nUSA");
     expect(screen.getByText("Address")).toBeInTheDocument();
   });
 
@@ -188,25 +189,29 @@ describe("button and link", () => {
       { type: "button", label: "Dashboard", button_type: "link", url: "https://admin.x.test/a" },
       { type: "link", label: "Docs", url: "mailto:help@x.test" },
     ]);
-    for (const name of [/Dashboard/, /Docs/]) {
+    for (const name of [/Dashboard/, /mailto:help@x\.test/]) {
       const anchor = screen.getByRole("link", { name });
       expect(anchor).toHaveAttribute("target", "_blank");
       expect(anchor).toHaveAttribute("rel", "noopener noreferrer");
     }
     expect(screen.getByRole("link", { name: /Dashboard/ })).toHaveAttribute("href", "https://admin.x.test/a");
-    expect(screen.getByRole("link", { name: /Docs/ })).toHaveAccessibleName("Docs (opens in a new tab)");
+    expect(screen.getByRole("link", { name: /Dashboard/ })).toHaveAccessibleName("Dashboard (opens in a new tab)");
+    // A link row shows the URL itself as the value (as Pylon does); its label is the row's key.
+    expect(screen.getByRole("link", { name: /mailto/ })).toHaveAccessibleName("mailto:help@x.test (opens in a new tab)");
+    expect(screen.getByRole("term")).toHaveTextContent("Docs");
   });
 
   test("allowedUrlSchemes lets a host allow its own scheme", () => {
     show([{ type: "link", label: "Slack", url: "slack://open" }], { allowedUrlSchemes: ["https", "slack"] });
-    expect(screen.getByRole("link", { name: /Slack/ })).toHaveAttribute("href", "slack://open");
+    expect(screen.getByRole("link", { name: /slack:\/\/open/ })).toHaveAttribute("href", "slack://open");
   });
 
   test("an unsafe URL that reaches the link component renders plain text, not a link", async () => {
     const { Link } = await import("../../src/components/link.js");
     const { container } = render(<Link component={{ type: "link", label: "Evil", url: "java\tscript:alert(1)" }} path="/x" />);
-    expect(container.querySelector("a")).toBeNull();
-    expect(container).toHaveTextContent(/^Evil$/);
+    expect(container.querySelector("a, button")).toBeNull(); // no link and nothing to copy
+    expect(container.querySelector("dt")).toHaveTextContent(/^Evil$/);
+    expect(container.querySelector("[data-disabled]")?.textContent).toBe("java\tscript:alert(1)");
   });
 
   test("an override can never make an unsafe href: the default link re-checks the URL", () => {

@@ -5,6 +5,10 @@ import { markupProblems, pathProblem, pointerSegments } from "./checks.js";
 describe("fuzz oracles", () => {
   const root = (inner: string) => `<section class="sc-widget" data-sidecard="widget">${inner}</section>`;
 
+  test("accept sidecard's own marks", () => {
+    expect(markupProblems(root('<svg class="sc-mark sc-chevron" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M2 5.5l6 6 6-6"/></svg>'))).toEqual([]);
+  });
+
   test("accept sidecard's own markup", () => {
     expect(markupProblems(root('<div class="sc-field" data-sidecard-component="link"><a href="https://x.example/?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">x</a><hr/></div>'))).toEqual([]);
   });
@@ -16,7 +20,8 @@ describe("fuzz oracles", () => {
     ["a javascript: href", '<a href="javascript:alert(1)">x</a>'],
     ["an encoded javascript: href", '<a href="&#x6a;avascript:alert(1)">x</a>'],
     ["a relative href", '<a href="/x">x</a>'],
-    ["an svg", "<svg></svg>"],
+    ["an svg that is not a mark", "<svg></svg>"],
+    ["a path that is not a mark", '<svg class="sc-mark" viewBox="0 0 16 16"><path d="M0 0L16 16"/></svg>'],
     ["an unknown attribute", '<div srcdoc="x"></div>'],
     ["an unclosed tag", "<div>"],
     ["broken markup", '<div class="x>'],

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../../src/index.js";
+import { checkMark, chevronMark, copyMark, externalLinkMark, refreshMark } from "../../src/components/marks.js";
 
 /** Splits an RFC 6901 JSON Pointer into its unescaped segments, or `null` when it is malformed. */
 export function pointerSegments(pointer: string): string[] | null {
@@ -92,6 +93,8 @@ export function pathShapeProblem(input: unknown, d: Diagnostic): string | null {
 export const ALLOWED_TAGS = new Set([
   "section", "div", "span", "p", "ul", "li", "a", "time", "hr", "img", "code",
   "h1", "h2", "h3", "h4", "h5", "h6",
+  // Rows are description lists; disclosure and copy buttons; marks are one <svg> with one <path>.
+  "dl", "dt", "dd", "button", "svg", "path",
 ]);
 
 export const ALLOWED_ATTRIBUTES = new Set([
@@ -99,7 +102,13 @@ export const ALLOWED_ATTRIBUTES = new Set([
   "decoding", "referrerpolicy", "role", "aria-label",
   "data-sidecard", "data-sidecard-component", "data-sidecard-state", "data-sidecard-invalid",
   "data-sidecard-path", "data-theme", "data-color", "data-severity", "data-code", "data-disabled",
+  "data-layout", "type", "id", "aria-expanded", "aria-controls", "aria-hidden", "focusable", "viewbox", "d",
 ]);
+
+/** The path data of every mark sidecard draws (src/components/marks.tsx). */
+const MARK_PATHS = new Set(
+  [chevronMark, copyMark, checkMark, externalLinkMark, refreshMark].map((mark) => (mark.props as { children: { props: { d: string } } }).children.props.d),
+);
 
 export const LINK_PROTOCOLS = new Set(["http:", "https:", "mailto:", "tel:"]);
 
@@ -155,6 +164,10 @@ export function markupProblems(html: string): string[] {
         else if (name === "style") problems.push(`style attribute on <${tag}>`);
         else if (!ALLOWED_ATTRIBUTES.has(name)) problems.push(`unexpected attribute ${name} on <${tag}>`);
       }
+      // <svg> and <path> only as sidecard's own marks: class sc-mark, one of the known paths.
+      if (tag === "svg" && !/^sc-mark( |$)/.test(seen.get("class") ?? "")) problems.push("an <svg> that is not one of sidecard's marks");
+      if (tag === "path" && (open[open.length - 1] !== "svg" || !MARK_PATHS.has(seen.get("d") ?? ""))) problems.push("a <path> that is not one of sidecard's marks");
+      if (seen.has("d") && tag !== "path") problems.push(`d on <${tag}>`);
       const href = seen.get("href");
       if (href !== undefined) {
         let protocol: string | null = null;

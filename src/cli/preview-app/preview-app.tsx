@@ -1,13 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Widget, type WidgetMode } from "../../render/widget.js";
 import { CONTEXT_PARAMS } from "../../protocol/params.js";
-import type { PreviewConfig, PreviewContext, PreviewFetchResult, PreviewVerifyResult } from "../preview/protocol.js";
-import { analyzeExchange, type ExchangeView } from "./analyze-exchange.js";
+import type { PreviewConfig, PreviewContext, PreviewFetchResult, PreviewFileSnapshot, PreviewVerifyResult } from "../preview/protocol.js";
+import { analyzeExchange } from "./analyze-exchange.js";
+import { IssueView } from "./issue-view.js";
+import { PayloadEditor } from "./payload-editor.js";
+import { analyzePayloadText, plural } from "./payload-problems.js";
 import { fetchAppData, loadConfig, verifyApp } from "./preview-api.js";
+import { createShareLink, readSharedPayload } from "./share-link.js";
+import { useFileWatch } from "./use-file-watch.js";
+import { WidgetMatrix } from "./widget-matrix.js";
 
 const WIDTHS = [280, 360, 420] as const;
 type Width = (typeof WIDTHS)[number];
 type Theme = "light" | "dark";
+type View = "issue" | "matrix";
 type Connection =
   | { state: "verifying" }
   | { state: "verified"; result: PreviewVerifyResult }
@@ -21,6 +28,14 @@ const CONNECTION_LABEL: Record<Connection["state"], string> = {
   disconnected: "Disconnected",
 };
 
+/** Where the editor's text came from; the newest text from there is kept to revert to. */
+interface Source {
+  kind: "none" | "app" | "file" | "share";
+  text: string;
+  /** When it arrived, for "saved 10:02:13". */
+  at: Date | null;
+}
+
 /** "Name: value" lines → headers. */
 function parseHeaderLines(text: string): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -31,6 +46,8 @@ function parseHeaderLines(text: string): Record<string, string> {
   return headers;
 }
 
+const timeOf = (date: Date) => date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
 export function PreviewApp() {
   const [config, setConfig] = useState<PreviewConfig | null>(null);
   const [configError, setConfigError] = useState<string | null>(null);
@@ -39,14 +56,47 @@ export function PreviewApp() {
   const [sign, setSign] = useState(true);
   const [connection, setConnection] = useState<Connection>({ state: "verifying" });
   const [exchange, setExchange] = useState<PreviewFetchResult | null>(null);
-  const [view, setView] = useState<ExchangeView | null>(null);
+  const [fetchProblem, setFetchProblem] = useState<string | null>(null);
   const [fetching, setFetching] = useState(false);
   const [width, setWidth] = useState<Width>(360);
   const [theme, setTheme] = useState<Theme>("light");
   const [mode, setMode] = useState<WidgetMode>("strict");
-  const latestFetch = useRef(0);
+  const [view, setView] = useState<View>("issue");
+  const [editorOpen, setEditorOpen] = useState(true);
 
+  // The editor. `source` is what it was loaded from; a newer text from the source replaces the
+  // editor's only while the editor still holds the source's text (edits are never overwritten).
+  const [text, setText] = useState("");
+  const [source, setSource] = useState<Source>({ kind: "none", text: "", at: null });
+  const [pending, setPending] = useState<Source | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [share, setShare] = useState<{ message: string; link: string | null; tone: "ok" | "error" } | null>(null);
+  const latest = useRef({ text, source });
+  latest.current = { text, source };
+
+  const offer = useCallback((next: Source) => {
+    const { text: current, source: from } = latest.current;
+    // A shared payload stays until the person chooses another; so do edits.
+    const keep = from.kind === "share" || (from.kind !== "none" && current !== from.text);
+    if (keep && next.text !== current) {
+      setPending(next);
+      return;
+    }
+    setPending(null);
+    setSource(next);
+    setText(next.text);
+  }, []);
+
+  const loadPending = () => {
+    if (!pending) return;
+    setSource(pending);
+    setText(pending.text);
+    setPending(null);
+  };
+
+  const latestFetch = useRef(0);
   const request = useCallback(() => ({ sign, headers: parseHeaderLines(headerText) }), [sign, headerText]);
+  const followsFile = config?.watch ?? false;
 
   const fetchData = useCallback(
     async (ctx: PreviewContext) => {
@@ -55,17 +105,20 @@ export function PreviewApp() {
       try {
         const result = await fetchAppData({ ...request(), context: ctx });
         if (id !== latestFetch.current) return; // a newer fetch was started: never show a stale answer
+        const answer = analyzeExchange(result);
         setExchange(result);
-        setView(analyzeExchange(result));
+        setFetchProblem(answer.problem);
+        // A watched file reaches the editor as it is on disk (its own lines); an app's answer pretty-printed.
+        if (!followsFile && answer.payload) offer({ kind: "app", text: answer.raw, at: new Date() });
       } catch (error) {
         if (id !== latestFetch.current) return;
         setExchange(null);
-        setView({ payload: null, problem: (error as Error).message, diagnostics: [], raw: "" });
+        setFetchProblem((error as Error).message);
       } finally {
         if (id === latestFetch.current) setFetching(false);
       }
     },
-    [request],
+    [request, followsFile, offer],
   );
 
   const connect = useCallback(
@@ -85,6 +138,21 @@ export function PreviewApp() {
     },
     [request, fetchData],
   );
+
+  // A share link (#payload=…) opens with its payload, before anything the app sends.
+  useEffect(() => {
+    let cancelled = false;
+    void readSharedPayload(window.location.hash).then((shared) => {
+      if (cancelled || shared === null) return;
+      if (shared.ok) {
+        setSource({ kind: "share", text: shared.text, at: new Date() });
+        setText(shared.text);
+      } else setShare({ message: shared.message, link: null, tone: "error" });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -111,17 +179,88 @@ export function PreviewApp() {
     }
   }, [context, connect]);
 
+  const watchState = useFileWatch(followsFile, (snapshot: PreviewFileSnapshot) => {
+    setFileError(snapshot.error);
+    if (snapshot.text !== null) offer({ kind: "file", text: snapshot.text, at: new Date() });
+  });
+
+  // Parsing follows typing without blocking it; the widget keeps the last valid payload while the JSON is broken.
+  const deferredText = useDeferredValue(text);
+  const analysis = useMemo(() => analyzePayloadText(deferredText), [deferredText]);
+  const lastValid = useRef<{ value: unknown } | null>(null);
+  if (analysis.kind === "parsed") lastValid.current = { value: analysis.value };
+  if (analysis.kind === "empty") lastValid.current = null;
+
+  const copyShareLink = async () => {
+    try {
+      const link = await createShareLink(window.location.href, text);
+      let copied = false;
+      try {
+        await navigator.clipboard.writeText(link);
+        copied = true;
+      } catch {
+        // no clipboard permission: the field shows the link to copy by hand
+      }
+      const size = link.length > 2048 ? `${Math.round(link.length / 1024)} K characters` : `${link.length} characters`;
+      setShare({
+        message: `${copied ? "Link copied" : "Copy the link below"} (${size}). The payload is inside the link's #fragment: nothing is uploaded, and the page at this address opens it.`,
+        link,
+        tone: "ok",
+      });
+    } catch (error) {
+      setShare({ message: (error as Error).message, link: null, tone: "error" });
+    }
+  };
+
   if (configError) return <p role="alert">The preview could not start: {configError}</p>;
   if (!config || !context) return <p>Loading…</p>;
 
   const verified = connection.state === "verified";
-  const errors = view?.diagnostics.filter((d) => d.severity === "error").length ?? 0;
-  const warnings = (view?.diagnostics.length ?? 0) - errors;
+  const dirty = source.kind !== "none" && text !== source.text;
+  const appLabel =
+    config.target.kind === "example" ? "Example app" : config.target.kind === "file" ? config.target.label.split(/[\\/]/).pop()! : config.target.label;
+
+  /** What one widget frame shows: the widget, or why there is none. */
+  const widgetFor = (frameTheme: Theme, key: string): ReactNode => {
+    if (analysis.kind === "empty") {
+      return (
+        <p className="pv-placeholder">
+          {source.kind === "none" && !verified ? "The widget appears once the app is verified." : "Type or paste a payload to see it here."}
+        </p>
+      );
+    }
+    // The app's own answer is shown only while the host would show it; drafts and shared payloads always.
+    if (source.kind === "app" && !dirty && !verified) {
+      return <p className="pv-placeholder">{CONNECTION_LABEL[connection.state]}: a host shows no widget now.</p>;
+    }
+    const payload = analysis.kind === "parsed" ? { value: analysis.value } : lastValid.current;
+    if (!payload) return <p className="pv-placeholder">Fix the JSON to see the widget.</p>;
+    return (
+      <div className="pv-widget-slot" data-stale={analysis.kind === "syntax" || undefined} key={key}>
+        {analysis.kind === "syntax" && <p className="pv-stale-note">Last valid JSON — the text has an error.</p>}
+        <Widget payload={payload.value} theme={frameTheme} mode={mode} headingLevel={4} />
+      </div>
+    );
+  };
+
+  const sourceLine = (() => {
+    const edited = dirty ? " · edited" : "";
+    switch (source.kind) {
+      case "file":
+        return `${config.target.label} · ${watchState === "watching" ? "watching" : watchState}${source.at ? ` · loaded ${timeOf(source.at)}` : ""}${edited}`;
+      case "app":
+        return `The app's answer${source.at ? ` · ${timeOf(source.at)}` : ""}${edited}`;
+      case "share":
+        return `From a share link${edited}`;
+      default:
+        return followsFile ? `${config.target.label} · ${watchState}` : "Waiting for the app's answer";
+    }
+  })();
 
   return (
-    <div className="pv-page" data-theme={theme}>
+    <div className="pv-page sc-host" data-theme={theme} data-view={view} data-editor={editorOpen ? "open" : "closed"}>
       <header className="pv-topbar">
-        <h1>sidecard preview</h1>
+        <h1 className="pv-title">sidecard preview</h1>
         <span className="pv-target" title={config.target.url}>
           {config.target.label}
         </span>
@@ -129,134 +268,209 @@ export function PreviewApp() {
           {CONNECTION_LABEL[connection.state]}
         </span>
         {connection.state === "unverified" || connection.state === "disconnected" ? (
-          <button type="button" onClick={() => void connect(context)}>
+          <button type="button" className="pv-button" onClick={() => void connect(context)}>
             Retry connection
           </button>
         ) : (
-          <button type="button" disabled={!verified} onClick={() => setConnection({ state: "disconnected" })}>
+          <button type="button" className="pv-button" disabled={!verified} onClick={() => setConnection({ state: "disconnected" })}>
             Disconnect
           </button>
         )}
+        <span className="pv-spacer" />
+        <button type="button" className="pv-button" data-variant="primary" onClick={() => void copyShareLink()} disabled={text === ""}>
+          Copy share link
+        </button>
       </header>
+
+      <div className="pv-toolbar" role="group" aria-label="Display">
+        <Segmented<View> label="View" name="view" value={view} onChange={setView} options={[["issue", "Issue view"], ["matrix", "Matrix"]]} />
+        <Segmented<Width>
+          label="Width"
+          name="width"
+          value={width}
+          onChange={setWidth}
+          disabled={view === "matrix"}
+          options={WIDTHS.map((w) => [w, `${w} px`] as const)}
+        />
+        <Segmented<Theme> label="Theme" name="theme" value={theme} onChange={setTheme} options={[["light", "Light"], ["dark", "Dark"]]} />
+        <Segmented<WidgetMode> label="Mode" name="mode" value={mode} onChange={setMode} options={[["strict", "strict"], ["isolate", "isolate"]]} />
+      </div>
+
       {connection.state === "unverified" && (
-        <p className="pv-problem" data-testid="connection-problem">
+        <p className="pv-banner" data-tone="error" data-testid="connection-problem">
           {connection.reason}
         </p>
       )}
+      {share && (
+        <div className="pv-banner" data-tone={share.tone} data-testid="share-status">
+          <p aria-live="polite">{share.message}</p>
+          <button type="button" className="pv-button" onClick={() => setShare(null)}>
+            Dismiss
+          </button>
+          {share.link && (
+            <label className="pv-share-field">
+              <span>Share link</span>
+              <input readOnly value={share.link} onFocus={(event) => event.target.select()} data-testid="share-link" />
+            </label>
+          )}
+        </div>
+      )}
 
       <main className="pv-layout">
-        <form
-          className="pv-panel pv-controls"
-          aria-label="Request"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (verified) void fetchData(context);
-          }}
-        >
-          <h2>Context</h2>
-          {CONTEXT_PARAMS.map((name) => (
-            <label key={name} className="pv-field">
-              <span>{name}</span>
-              <input
-                name={name}
-                value={context[name]}
-                spellCheck={false}
-                onChange={(event) => setContext({ ...context, [name]: event.target.value })}
-              />
-            </label>
-          ))}
-          <label className="pv-field">
-            <span>Custom headers (Name: value per line)</span>
-            <textarea name="headers" rows={2} value={headerText} spellCheck={false} onChange={(event) => setHeaderText(event.target.value)} />
-          </label>
-          <label className="pv-check">
-            <input type="checkbox" checked={sign && config.canSign} disabled={!config.canSign} onChange={(event) => setSign(event.target.checked)} />
-            <span>{config.canSign ? "Sign requests (X-Pylon-Signature)" : "Sign requests (start with --secret to sign)"}</span>
-          </label>
-          <button type="submit" disabled={!verified || fetching}>
-            {fetching ? "Fetching…" : "Re-fetch"}
-          </button>
-
-          <h2>Sidebar</h2>
-          <fieldset className="pv-choices">
-            <legend>Width</legend>
-            {WIDTHS.map((w) => (
-              <label key={w}>
-                <input type="radio" name="width" value={w} checked={width === w} onChange={() => setWidth(w)} />
-                {w} px
-              </label>
-            ))}
-          </fieldset>
-          <fieldset className="pv-choices">
-            <legend>Theme</legend>
-            {(["light", "dark"] as const).map((t) => (
-              <label key={t}>
-                <input type="radio" name="theme" value={t} checked={theme === t} onChange={() => setTheme(t)} />
-                {t === "light" ? "Light" : "Dark"}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset className="pv-choices">
-            <legend>Mode</legend>
-            {(["strict", "isolate"] as const).map((m) => (
-              <label key={m}>
-                <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
-                {m}
-              </label>
-            ))}
-          </fieldset>
-        </form>
-
-        <section className="pv-stage" aria-label="Sidebar preview">
-          <div className="pv-sidebar" data-testid="sidebar" data-width={width} data-theme={theme}>
-            {!verified ? (
-              <p className="pv-placeholder">The widget appears once the app is verified.</p>
-            ) : view?.payload ? (
-              <Widget payload={view.payload.value} theme={theme} mode={mode} />
-            ) : view?.problem ? (
-              <p className="pv-placeholder">{view.problem}</p>
-            ) : (
-              <p className="pv-placeholder">Loading…</p>
-            )}
-          </div>
-          {exchange && (
-            <p className="pv-meta" data-testid="exchange">
-              {exchange.status === null ? "no answer" : `HTTP ${exchange.status}`} · {exchange.durationMs} ms ·{" "}
-              {exchange.signed ? "signed" : "unsigned"} · <span className="pv-url">{exchange.requestUrl}</span>
-            </p>
-          )}
-        </section>
-
-        <section className="pv-panel pv-output" aria-label="Answer">
-          <h2>
-            Diagnostics{" "}
-            <span className="pv-count" data-testid="diagnostic-count">
-              {errors} error{errors === 1 ? "" : "s"}, {warnings} warning{warnings === 1 ? "" : "s"}
+        {!editorOpen ? (
+          <section className="pv-pane pv-rail" aria-label="Payload (hidden)">
+            <button type="button" className="pv-button" aria-expanded="false" onClick={() => setEditorOpen(true)}>
+              Show payload
+            </button>
+            <span className="pv-rail-count" data-errors={analysis.kind === "syntax" ? 1 : analysis.kind === "parsed" ? analysis.errors : 0}>
+              {analysis.kind === "syntax" ? "Invalid JSON" : analysis.kind === "parsed" ? `${plural(analysis.errors, "error")}, ${plural(analysis.warnings, "warning")}` : ""}
             </span>
-          </h2>
-          {view?.problem && (
-            <p className="pv-problem" data-testid="fetch-problem">
-              {view.problem}
+          </section>
+        ) : (
+        <section className="pv-pane pv-payload" aria-labelledby="pv-payload-heading">
+          <div className="pv-pane-head">
+            <h2 id="pv-payload-heading" className="pv-pane-title">
+              Payload
+            </h2>
+            <span className="pv-source" data-testid="payload-source" data-kind={source.kind} title={sourceLine}>
+              {sourceLine}
+            </span>
+            <button type="button" className="pv-button" aria-expanded="true" onClick={() => setEditorOpen(false)}>
+              Hide
+            </button>
+            <button
+              type="button"
+              className="pv-button"
+              disabled={analysis.kind !== "parsed"}
+              onClick={() => analysis.kind === "parsed" && setText(JSON.stringify(analysis.value, null, 2))}
+            >
+              Format
+            </button>
+            <button type="button" className="pv-button" disabled={!dirty} onClick={() => setText(source.text)}>
+              Revert
+            </button>
+          </div>
+          {pending && (
+            <p className="pv-banner" data-tone="info" data-testid="pending-source">
+              <span>
+                {pending.kind === "file" ? `${config.target.label} changed on disk` : "The app sent a new answer"}
+                {source.kind === "share" ? " (showing the shared payload)." : " (the editor has your edits)."}
+              </span>
+              <button type="button" className="pv-button" onClick={loadPending}>
+                {pending.kind === "file" ? "Load the file" : "Load the answer"}
+              </button>
             </p>
           )}
-          {view && view.diagnostics.length > 0 ? (
-            <ul className="pv-diagnostics" data-testid="diagnostics">
-              {view.diagnostics.map((d, index) => (
-                <li key={index} data-severity={d.severity}>
-                  <span className="pv-severity">{d.severity}</span> <code>{d.path === "" ? "(root)" : d.path}</code> {d.message}{" "}
-                  <span className="pv-code">[{d.code}]</span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="pv-muted">{view ? "No diagnostics." : "Nothing fetched yet."}</p>
+          {fileError && (
+            <p className="pv-banner" data-tone="error" data-testid="file-problem">
+              {fileError}
+            </p>
           )}
-          <h2>Raw JSON</h2>
-          <pre className="pv-raw" data-testid="raw-json">
-            {view?.raw ?? ""}
-          </pre>
+          {fetchProblem && (
+            <p className="pv-banner" data-tone="error" data-testid="fetch-problem">
+              {fetchProblem}
+            </p>
+          )}
+          <PayloadEditor text={text} onChange={setText} analysis={analysis} />
+
+          <details className="pv-request">
+            <summary>Request to the app</summary>
+            {exchange && (
+              <p className="pv-meta" data-testid="exchange">
+                {exchange.status === null ? "no answer" : `HTTP ${exchange.status}`} · {exchange.durationMs} ms ·{" "}
+                {exchange.signed ? "signed" : "unsigned"} · <span className="pv-url">{exchange.requestUrl}</span>
+              </p>
+            )}
+            <form
+              className="pv-request-form"
+              aria-label="Request"
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (verified) void fetchData(context);
+              }}
+            >
+              {CONTEXT_PARAMS.map((name) => (
+                <label key={name} className="pv-field">
+                  <span>{name}</span>
+                  <input
+                    name={name}
+                    value={context[name]}
+                    spellCheck={false}
+                    onChange={(event) => setContext({ ...context, [name]: event.target.value })}
+                  />
+                </label>
+              ))}
+              <label className="pv-field pv-field-wide">
+                <span>Custom headers (Name: value per line)</span>
+                <textarea name="headers" rows={2} value={headerText} spellCheck={false} onChange={(event) => setHeaderText(event.target.value)} />
+              </label>
+              <label className="pv-check pv-field-wide">
+                <input
+                  type="checkbox"
+                  checked={sign && config.canSign}
+                  disabled={!config.canSign}
+                  onChange={(event) => setSign(event.target.checked)}
+                />
+                <span>{config.canSign ? "Sign requests (X-Pylon-Signature)" : "Sign requests (start with --secret to sign)"}</span>
+              </label>
+              <button type="submit" className="pv-button pv-field-wide" disabled={!verified || fetching}>
+                {fetching ? "Fetching…" : "Re-fetch"}
+              </button>
+            </form>
+          </details>
         </section>
+        )}
+
+        {view === "issue" ? (
+          <section className="pv-pane pv-stage" aria-labelledby="pv-stage-heading">
+            <div className="pv-pane-head">
+              <h2 id="pv-stage-heading" className="pv-pane-title">
+                Issue view
+              </h2>
+              <span className="pv-muted">mock page · sidebar {width} px</span>
+            </div>
+            <IssueView context={context} appLabel={appLabel} width={width} theme={theme}>
+              {widgetFor(theme, "issue")}
+            </IssueView>
+          </section>
+        ) : (
+          <section className="pv-pane pv-stage" aria-labelledby="pv-stage-heading">
+            <div className="pv-pane-head">
+              <h2 id="pv-stage-heading" className="pv-pane-title">
+                Matrix
+              </h2>
+              <span className="pv-muted">light and dark at each sidebar width and in the account notebook</span>
+            </div>
+            <WidgetMatrix render={(cellTheme, cellWidth) => widgetFor(cellTheme, `${cellTheme}-${cellWidth}`)} />
+          </section>
+        )}
       </main>
     </div>
+  );
+}
+
+interface SegmentedProps<T extends string | number> {
+  label: string;
+  name: string;
+  value: T;
+  onChange(value: T): void;
+  options: ReadonlyArray<readonly [T, string]>;
+  disabled?: boolean;
+}
+
+/** Radio buttons drawn as a segmented control: arrow keys move within it, Tab moves past it. */
+function Segmented<T extends string | number>({ label, name, value, onChange, options, disabled }: SegmentedProps<T>) {
+  return (
+    <fieldset className="pv-segmented" disabled={disabled}>
+      <legend className="pv-segmented-legend">{label}</legend>
+      <div className="pv-segments">
+        {options.map(([option, text]) => (
+          <label key={String(option)} className="pv-segment">
+            <input type="radio" name={name} value={String(option)} checked={value === option} onChange={() => onChange(option)} />
+            <span>{text}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

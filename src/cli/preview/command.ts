@@ -10,10 +10,12 @@ export const PREVIEW_HELP = `Usage: sidecard preview [url | payload.json] [optio
 Opens a local host simulator on http://127.0.0.1: it does the handshake (with retry), lets you
 edit the context parameters, calls the app from the preview server (no CORS needed), signs the
 requests with --secret, and renders the widget at sidebar widths 280/360/420 in light or dark,
-with its diagnostics and raw JSON.
+with its diagnostics and raw JSON. A design tool too: edit the payload beside the widget in a
+mock issue view (errors at line and column), compare light/dark at every width in a matrix,
+and copy a share link that carries the payload in the URL fragment (sent nowhere).
 
   url             a running custom app endpoint, e.g. http://localhost:3000/
-  payload.json    a payload file, served as an app (re-read on every fetch)
+  payload.json    a payload file, served as an app and watched: the page updates on save
   (nothing)       the built-in example app, made with sidecard/server
 
 Options:

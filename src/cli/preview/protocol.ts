@@ -10,6 +10,8 @@ export interface PreviewConfig {
   /** Whether `--secret` was given, so requests can be signed. */
   canSign: boolean;
   defaultContext: PreviewContext;
+  /** A payload file is watched: `GET /api/watch` streams its text on every save. */
+  watch: boolean;
 }
 
 export interface PreviewRequest {
@@ -48,3 +50,13 @@ export interface PreviewVerifyResult extends PreviewExchange {
 }
 
 export type PreviewFetchResult = PreviewExchange;
+
+/** The payload file as it is on disk, pushed by `GET /api/watch` (Server-Sent Events, event `payload`). */
+export interface PreviewFileSnapshot {
+  /** The file's text, or `null` when it cannot be read (missing, too large). */
+  text: string | null;
+  /** Why there is no text, in one sentence. */
+  error: string | null;
+  /** Counts changes, from 1. */
+  version?: number;
+}

@@ -14,6 +14,7 @@ import type { CustomAppHandler } from "../../server/handler.js";
 import { toNodeHandler } from "../../server/node-adapter.js";
 import { createExampleApp } from "./example-app.js";
 import { createFileApp } from "./file-app.js";
+import { createFileWatch } from "./file-watch.js";
 import type {
   PreviewConfig,
   PreviewContext,
@@ -109,6 +110,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const app: CustomAppHandler | null =
     target.kind === "example" ? createExampleApp(secret) : target.kind === "file" ? createFileApp(resolve(target.path), secret) : null;
   const appListener = app ? toNodeHandler(app) : null;
+  // Watch mode for a payload file: the page gets the file's text each time it is saved.
+  const fileWatch = target.kind === "file" ? createFileWatch(resolve(target.path), maxBytes) : null;
 
   let origin = "";
   const appUrl = () => (target.kind === "url" ? target.url : `${origin}${APP_PATH}`);
@@ -230,8 +233,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
           },
           canSign: secret !== undefined,
           defaultContext: DEFAULT_CONTEXT,
+          watch: fileWatch !== null,
         };
         return sendJson(res, 200, config);
+      }
+      if (url.pathname === "/api/watch" && req.method === "GET") {
+        if (fileWatch) return fileWatch.serve(req, res);
+        return sendJson(res, 404, { error: "Only a payload file is watched; the preview calls the URL you gave." });
       }
       if (req.method !== "POST") return sendJson(res, 405, { error: `${req.method} is not allowed here.` });
       if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
@@ -271,6 +279,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     appUrl: appUrl(),
     close: () =>
       new Promise<void>((resolveClose) => {
+        fileWatch?.close();
         server.close(() => resolveClose());
         server.closeAllConnections();
       }),

@@ -1,0 +1,32 @@
+import type { ReactElement, ReactNode } from "react";
+import { boundChars, MAX_DRAWN_CHARS, MAX_TITLE_CHARS } from "../render/render-limits.js";
+import { Icon } from "./icon.js";
+
+export type RowType = "text" | "date_time" | "badge" | "link";
+
+/**
+ * One row of label | value, shared by text, date_time, badge and link. A description list of
+ * one term and its definition, so assistive tech announces each label with its value; valid
+ * HTML wherever a row stands (beside cards, inline errors and host overrides). The icon goes
+ * at the start of the value, as in Pylon. A plain function, not a component: one React fiber
+ * less per row.
+ */
+export function renderRow(type: RowType, label: string, value: ReactNode, iconUrl?: string): ReactElement {
+  return (
+    <dl className="sc-row" data-sidecard-component={type}>
+      <dt className="sc-label" title={boundChars(label, MAX_TITLE_CHARS)}>
+        {boundChars(label, MAX_DRAWN_CHARS)}
+      </dt>
+      <dd className="sc-value">
+        {iconUrl !== undefined && <Icon src={iconUrl} />}
+        {value}
+      </dd>
+    </dl>
+  );
+}
+
+/** "+N more" for what a limit left out. */
+export function moreText(hidden: number, unit?: [singular: string, plural: string]): string {
+  const count = hidden.toLocaleString("en-US");
+  return unit ? `+${count} more ${hidden === 1 ? unit[0] : unit[1]}` : `+${count} more`;
+}

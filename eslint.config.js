@@ -46,7 +46,20 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.js", "**/*.mjs"],
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
     extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // Consumer fixtures: separate projects with their own package.json and tsconfig that import
+    // the built package (scripts/check-*.ts install and type-check them); linted without types.
+    files: ["examples/nextjs/**", "examples/jest/**", "test/fixtures/ts-consumers/**"],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { parserOptions: { projectService: false } },
+  },
+  {
+    // The Jest fixture is CommonJS on purpose: it checks that `require("sidecard")` works.
+    files: ["examples/jest/**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.jest, ...globals.node } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

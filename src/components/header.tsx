@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { createElement, type ReactNode } from "react";
 import type { WidgetHeader } from "../schema/widget-schema.js";
 import { boundChars, MAX_DRAWN_CHARS, MAX_TITLE_CHARS } from "../render/render-limits.js";
 import { headingTag } from "../render/widget-settings.js";
@@ -29,7 +29,9 @@ export interface HeaderProps {
  */
 export function Header({ header, level, className, disclosure, actions }: HeaderProps) {
   if (header.title === undefined && header.icon_url === undefined && !actions) return null;
-  const Heading = headingTag(level);
+  // A tag name picked by level, made with createElement (a variable used as a JSX tag reads as a
+  // component created during render).
+  const heading = headingTag(level);
   const hover = header.title === undefined ? undefined : boundChars(header.title, MAX_TITLE_CHARS);
   const title = header.title === undefined ? undefined : boundChars(header.title, MAX_DRAWN_CHARS);
   return (
@@ -37,7 +39,9 @@ export function Header({ header, level, className, disclosure, actions }: Header
       {header.icon_url !== undefined && <Icon src={header.icon_url} />}
       {title !== undefined &&
         (disclosure ? (
-          <Heading className="sc-title">
+          createElement(
+            heading,
+            { className: "sc-title" },
             <button
               type="button"
               className="sc-disclosure"
@@ -50,12 +54,10 @@ export function Header({ header, level, className, disclosure, actions }: Header
                 {title}
               </span>
               {chevronMark}
-            </button>
-          </Heading>
+            </button>,
+          )
         ) : (
-          <Heading className="sc-title sc-truncate" title={hover}>
-            {title}
-          </Heading>
+          createElement(heading, { className: "sc-title sc-truncate", title: hover }, title)
         ))}
       {actions && <div className="sc-header-actions">{actions}</div>}
     </div>

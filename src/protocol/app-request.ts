@@ -16,7 +16,7 @@ export function verifyParams(code: string): Record<string, string> {
 }
 
 /** The query parameters of a `fetch_data` request for this context, in wire order; `""` for what it lacks. */
-export function fetchDataParams(context: Partial<Record<ContextParam, unknown>> | undefined): Record<string, string> {
+export function fetchDataParams(context: { readonly [K in ContextParam]?: string | null } | undefined): Record<string, string> {
   const params: Record<string, string> = { request_type: "fetch_data" };
   for (const name of CONTEXT_PARAMS) params[name] = String(context?.[name] ?? "");
   return params;

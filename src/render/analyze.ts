@@ -69,7 +69,7 @@ export function analyzeWidget(input: unknown, options: ParseOptions = {}, previo
     if (root === null) return null;
     analysis.header = root.header;
     analysis.headerErrors = root.headerErrors;
-    const nodes: AnalyzedComponent[] = new Array(root.components.length);
+    const nodes = new Array<AnalyzedComponent>(root.components.length);
     for (let index = 0; index < nodes.length; index++) nodes[index] = analyzeNode(root.components[index], "/components", index, false, root.walk, before?.[index]);
     analysis.components = nodes;
     return root.version;

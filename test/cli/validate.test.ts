@@ -174,14 +174,14 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
       seen.length = 0;
       const run = await runCli(["validate", `${base}/good?issue_id=iss_9&tenant=acme`]);
       expect(run.code).toBe(0);
-      const { url } = seen[0]!;
+      const { url } = seen[0];
       expect(url.searchParams.get("request_type")).toBe("fetch_data");
       expect(url.searchParams.get("issue_id")).toBe("iss_9");
       expect(url.searchParams.get("tenant")).toBe("acme");
       for (const name of ["app_id", "widget_id", "organization_id", "account_id", "requester_id", "requester_email"]) {
         expect(url.searchParams.get(name), name).toMatch(/\S/);
       }
-      expect(seen[0]!.headers["x-pylon-signature"]).toBeUndefined();
+      expect(seen[0].headers["x-pylon-signature"]).toBeUndefined();
     });
 
     it("signs with --secret, --secret-file or SIDECARD_SECRET, and sends --header", async () => {
@@ -194,9 +194,9 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
         seen.length = 0;
         const run = await runCli(["validate", ...args, "--header", "X-Api-Key: k-1", `${base}/good`], undefined, env);
         expect(run.code, run.stderr).toBe(0);
-        const signature = String(seen[0]!.headers["x-pylon-signature"]);
-        expect(await verifySignature(seen[0]!.rawQuery, signature, secret)).toBe(true);
-        expect(seen[0]!.headers["x-api-key"]).toBe("k-1");
+        const signature = String(seen[0].headers["x-pylon-signature"]);
+        expect(await verifySignature(seen[0].rawQuery, signature, secret)).toBe(true);
+        expect(seen[0].headers["x-api-key"]).toBe("k-1");
       }
     });
 

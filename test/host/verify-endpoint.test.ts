@@ -13,7 +13,7 @@ describe("verifyEndpoint", () => {
     const s = await serve((req, res) => answer(res, 200, "application/json", JSON.stringify({ code: codeOf(req) })));
     const result = await verifyEndpoint({ url: s.url("/pylon?tenant=acme") });
 
-    expect(result).toEqual({ status: "verified", code: expect.stringMatching(/^[0-9a-f]{32}$/), httpStatus: 200, contentType: "application/json" });
+    expect(result).toEqual({ status: "verified", code: expect.stringMatching(/^[0-9a-f]{32}$/) as string, httpStatus: 200, contentType: "application/json" });
     expect(result).not.toHaveProperty("failure");
     const [seen] = s.requests;
     expect(seen.method).toBe("GET");
@@ -41,7 +41,7 @@ describe("verifyEndpoint", () => {
 
   it("verifies an endpoint that answers the code as text/plain with a trailing newline", async () => {
     const s = await serve((req, res) => answer(res, 200, "text/plain; charset=utf-8", `  ${codeOf(req)}\n`));
-    expect(await verifyEndpoint({ url: s.url() })).toEqual({ status: "verified", code: expect.any(String), httpStatus: 200, contentType: "text/plain; charset=utf-8" });
+    expect(await verifyEndpoint({ url: s.url() })).toEqual({ status: "verified", code: expect.any(String) as string, httpStatus: 200, contentType: "text/plain; charset=utf-8" });
   });
 
   it("is unverified when the JSON code is not the one sent, naming both", async () => {
@@ -138,8 +138,8 @@ describe("verifyEndpoint", () => {
     expect(result.status).toBe("unverified");
     expect(result.reason).toMatch(/larger than the limit of 64 KiB/);
     expect(result.failure).toBe("too_large");
-    await s.requests[0]!.closed;
-    expect(s.requests[0]!.bytesWritten()).toBeLessThan(16 * 1024 * 1024);
+    await s.requests[0].closed;
+    expect(s.requests[0].bytesWritten()).toBeLessThan(16 * 1024 * 1024);
   });
 
   it("is unverified with a readable reason when nothing listens", async () => {
@@ -152,7 +152,7 @@ describe("verifyEndpoint", () => {
 
   it("is unverified for a URL that is not http(s)", async () => {
     const result = await verifyEndpoint({ url: "ftp://example.com/app" });
-    expect(result).toMatchObject({ status: "unverified", failure: "config", reason: expect.stringMatching(/uses ftp: but only http: and https:/) });
+    expect(result).toMatchObject({ status: "unverified", failure: "config", reason: expect.stringMatching(/uses ftp: but only http: and https:/) as string });
   });
 
   it("sends the app's custom headers and a correct signature", async () => {

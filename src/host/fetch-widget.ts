@@ -1,7 +1,7 @@
 import { parseWidget, type ParseOptions, type ParseResult } from "../parse/parse-widget.js";
 import { ACCEPT, fetchDataParams, signedHeaders, withProtocolParams } from "../protocol/app-request.js";
 import type { ContextParam } from "../protocol/params.js";
-import { mediaType, performRequest, type FetchFunction, type RequestFailureKind } from "../protocol/request.js";
+import { mediaType, performRequest, type FetchFunction, type RequestFailure, type RequestFailureKind } from "../protocol/request.js";
 import { checkRequestConfig, DEFAULT_MAX_BYTES, type AppHeaders } from "../protocol/request-config.js";
 
 export { DEFAULT_MAX_BYTES } from "../protocol/request-config.js";
@@ -38,20 +38,12 @@ export interface FetchWidgetOptions {
  */
 export type FetchWidgetErrorKind = RequestFailureKind | "not_json" | "config";
 
-export interface FetchWidgetError {
+/**
+ * A failed request (the fields of the protocol's `RequestFailure`), plus the host's own kinds.
+ * `body` also holds an answer that is not JSON, for tools; it is never rendered.
+ */
+export interface FetchWidgetError extends Omit<RequestFailure, "kind"> {
   kind: FetchWidgetErrorKind;
-  /** One sentence naming what happened and what was expected. */
-  message: string;
-  /** The HTTP status, when the app answered one. */
-  status?: number;
-  /** The answer's Content-Type, when the app answered. */
-  contentType?: string | null;
-  /** What the app answered, for tools (an error answer's first 4 KiB; an answer that is not JSON). Never rendered. */
-  body?: string;
-  /** Where a refused redirect pointed. */
-  location?: string;
-  /** For a timeout or a broken connection after the status line: the status the app had sent. */
-  answeredStatus?: number;
 }
 
 export interface FetchWidgetSuccess {

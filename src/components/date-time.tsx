@@ -3,6 +3,7 @@ import type { DateTimeComponent } from "../schema/widget-schema.js";
 import { formatDateTime, type DateTimeFormatOptions } from "../format/format-date-time.js";
 import { parseRfc3339 } from "../parse/rfc3339.js";
 import { useRelativeClock } from "../render/relative-clock.js";
+import { useViewerDateDefaults } from "../render/use-viewer-zone.js";
 import { useWidgetSettings } from "../render/widget-settings.js";
 import { renderRow } from "./row.js";
 
@@ -18,12 +19,18 @@ export function DateTime({ component }: DateTimeProps) {
   // "3 minutes ago" keeps counting while the widget stays open, unless `now` pins the moment.
   // Only such dates subscribe to the clock: the others carry no hook and no effect for it.
   if (dateTime.dateFormat === "relative" && dateTime.now === undefined) return <TickingDateTime component={component} dateTime={dateTime} />;
+  // Without a given zone and locale the server cannot know the viewer's: see useViewerDateDefaults.
+  if (dateTime.timeZone === undefined || dateTime.locale === undefined) return <ViewerDateTime component={component} dateTime={dateTime} />;
   return renderDateTime(component, dateTime);
 }
 
 function TickingDateTime({ component, dateTime }: { component: DateTimeComponent; dateTime: DateTimeFormatOptions }) {
   useRelativeClock();
-  return renderDateTime(component, dateTime);
+  return renderDateTime(component, useViewerDateDefaults(dateTime));
+}
+
+function ViewerDateTime({ component, dateTime }: { component: DateTimeComponent; dateTime: DateTimeFormatOptions }) {
+  return renderDateTime(component, useViewerDateDefaults(dateTime));
 }
 
 function renderDateTime(component: DateTimeComponent, dateTime: DateTimeFormatOptions): ReactElement {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toSafeIconSrc } from "../parse/url-safety.js";
 
 export interface IconProps {
@@ -11,10 +11,16 @@ export interface IconProps {
 /** A small decorative image: no alt text, no referrer, lazy, and gone if it fails to load. */
 export function Icon({ src }: IconProps) {
   const [failed, setFailed] = useState(false);
+  const image = useRef<HTMLImageElement>(null);
   const safeSrc = src === undefined ? null : toSafeIconSrc(src);
+  // An image that failed before React hydrated it fired its error event to no listener.
+  useEffect(() => {
+    if (image.current?.complete && image.current.naturalWidth === 0) setFailed(true);
+  }, [safeSrc]);
   if (safeSrc === null || failed) return null;
   return (
     <img
+      ref={image}
       className="sc-icon"
       src={safeSrc}
       alt=""

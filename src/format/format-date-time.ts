@@ -1,6 +1,9 @@
-import { TZDate } from "@date-fns/tz";
-import { format, intlFormatDistance, type Locale } from "date-fns";
-import { enUS } from "date-fns/locale/en-US";
+import { TZDateMini } from "@date-fns/tz";
+import type { Locale } from "date-fns";
+import { formatters } from "date-fns/format";
+import { EN_US, MONTHS, WEEKDAYS } from "./en-us-locale.js";
+import { formatPattern, type PatternLocale } from "./format-pattern.js";
+import { formatRelative } from "./format-relative.js";
 
 export interface DateTimeFormatOptions {
   /** BCP 47 tag such as `"en-US"`, or a date-fns `Locale` for localized custom patterns. Default: the viewer's locale. */
@@ -92,8 +95,6 @@ function formatEnglishDefault(date: Date, timeZone: string): FormattedDateTime {
   return englishFromIntl(date, timeZone);
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 function englishFromFields(timeZone: string, offsetMinutes: number, year: number, month: number, day: number, weekday: number, hours: number, minutes: number, seconds: number): FormattedDateTime {
@@ -176,11 +177,16 @@ export function resolveLocaleTag(locale: string | Locale | undefined): string {
   return resolved;
 }
 
-/** Chooses the date-fns locale: a given Locale object, built-in en-US for English tags, none otherwise. */
-function dateFnsLocale(locale: string | Locale | undefined, tag: string): Locale | null {
+/** Chooses the date-fns locale: a given Locale object, date-fns' en-US words for English tags, none otherwise. */
+function dateFnsLocale(locale: string | Locale | undefined, tag: string): PatternLocale | null {
   if (typeof locale === "object") return locale;
-  return tag === "en-US" || tag === "en" ? enUS : null;
+  return tag === "en-US" || tag === "en" ? EN_US : null;
 }
+
+/** The moment as a date whose getters read in `timeZone` (what date-fns formats); the mini TZDate is enough for that. */
+const inZone = (date: Date, timeZone: string): Date => new TZDateMini(date.getTime(), timeZone);
+/** date-fns "xxx": the zone's offset, "+05:30". */
+const offsetOf = (zoned: Date) => formatters.x(zoned, "xxx", EN_US.localize, { locale: EN_US, weekStartsOn: 0, firstWeekContainsDate: 1 });
 
 /**
  * Formats an instant for display in the given locale and zone. The output depends only on the
@@ -192,32 +198,32 @@ export function formatDateTime(date: Date, options: DateTimeFormatOptions = {}):
   const fnsLocale = dateFnsLocale(options.locale, tag);
   const pattern = options.dateFormat;
 
-  const fast = fnsLocale === enUS && (pattern === undefined || pattern === "relative" || pattern === DEFAULT_DATE_PATTERN)
+  const fast = fnsLocale === EN_US && (pattern === undefined || pattern === "relative" || pattern === DEFAULT_DATE_PATTERN)
     ? formatEnglishDefault(date, timeZone)
     : null;
   let title: string;
   if (fast) {
     title = fast.title;
   } else {
-    const zoned = new TZDate(date.getTime(), timeZone);
+    const zoned = inZone(date, timeZone);
     title = fnsLocale
-      ? `${format(zoned, FULL_DATE_PATTERN, { locale: fnsLocale })} ${timeZone} (UTC${format(zoned, "xxx")})`
-      : `${intlFormatter(tag, timeZone, "full").format(date)} (UTC${format(zoned, "xxx")})`;
+      ? `${formatPattern(zoned, FULL_DATE_PATTERN, fnsLocale)} ${timeZone} (UTC${offsetOf(zoned)})`
+      : `${intlFormatter(tag, timeZone, "full").format(date)} (UTC${offsetOf(zoned)})`;
   }
 
   if (pattern === "relative") {
-    return { text: intlFormatDistance(date, options.now ?? new Date(), { locale: tag }), title };
+    return { text: formatRelative(date, options.now ?? new Date(), tag), title };
   }
   if (fast) return fast;
   if (pattern) {
     try {
-      return { text: format(new TZDate(date.getTime(), timeZone), pattern, { locale: fnsLocale ?? enUS }), title };
+      return { text: formatPattern(inZone(date, timeZone), pattern, fnsLocale ?? EN_US), title };
     } catch {
       // An invalid pattern is the host's mistake; show the default format rather than nothing.
     }
   }
   const text = fnsLocale
-    ? format(new TZDate(date.getTime(), timeZone), DEFAULT_DATE_PATTERN, { locale: fnsLocale })
+    ? formatPattern(inZone(date, timeZone), DEFAULT_DATE_PATTERN, fnsLocale)
     : intlFormatter(tag, timeZone, "short").format(date);
   return { text, title };
 }

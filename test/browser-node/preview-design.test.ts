@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_WATCH_CLIENTS } from "../../src/cli/preview/file-watch.js";
 import { startPreviewServer, type PreviewServer, type PreviewServerOptions } from "../../src/cli/preview/server.js";
 import { readSharedPayload } from "../../src/cli/preview-app/share-link.js";
+import { answer, startTestServer, type TestServer } from "../host/http-test-server.js";
 import { chromiumLaunchOptions, findChromium } from "../chromium.js";
 
 const executablePath = findChromium();
@@ -317,6 +318,39 @@ describe.skipIf(!executablePath)("sidecard preview as a design tool, in Chromium
     await page.getByRole("region", { name: "Widths and themes matrix" }).waitFor();
     expect(await page.getByRole("region", { name: "Widths and themes matrix" }).getAttribute("tabindex")).toBe("0");
     await page.context().close();
+  });
+
+  it("--embed shows the iframe app under the widget, its template filled from the context, framed by the page's CSP", async () => {
+    const seen: string[] = [];
+    const embedApp: TestServer = await startTestServer((req, res) => {
+      seen.push(req.url ?? "");
+      answer(res, 200, "text/html; charset=utf-8", "<!doctype html><title>embedded</title><p id=hello>Hello from the iframe app</p>");
+    });
+    try {
+      const template = `${embedApp.url()}issues/{{issue.id}}?who={{requester.email}}`;
+      const server = await preview({ target: { kind: "example" }, embed: template });
+      const response = await fetch(server.url);
+      expect(response.headers.get("content-security-policy")).toContain(`frame-src ${new URL(embedApp.url()).origin}`);
+      const page = await open(server.url);
+      const frame = page.getByTestId("sidebar").locator("iframe");
+      await frame.waitFor();
+      const src = new URL((await frame.getAttribute("src"))!);
+      expect(src.pathname).toMatch(/\/issues\/[^/]+$/);
+      expect(src.searchParams.get("who")).toContain("@");
+      expect(await frame.getAttribute("sandbox")).not.toContain("allow-same-origin");
+      expect(await frame.getAttribute("title")).toBe("Embedded app (preview)");
+      // The page's CSP lets the frame load: the app's own page is inside it.
+      await expect.poll(() => page.frameLocator('[data-testid="sidebar"] iframe').locator("#hello").textContent(), { timeout: 10_000 }).toBe("Hello from the iframe app");
+      expect(seen.some((url) => url.startsWith("/issues/"))).toBe(true);
+      expect(page.problems).toEqual([]);
+      await page.close();
+    } finally {
+      await embedApp.close();
+    }
+  });
+
+  it("--embed refuses a template whose origin holds a variable", async () => {
+    await expect(preview({ target: { kind: "example" }, embed: "https://{{account.id}}.example.com/x" })).rejects.toThrow(/origin must be written out/);
   });
 });
 

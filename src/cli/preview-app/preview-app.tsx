@@ -4,6 +4,7 @@ import { Widget, type WidgetMode } from "../../render/widget.js";
 import { CONTEXT_PARAMS } from "../../protocol/params.js";
 import type { PreviewConfig, PreviewContext, PreviewFetchResult, PreviewFileSnapshot, PreviewVerifyResult } from "../preview/protocol.js";
 import { analyzeExchange } from "./analyze-exchange.js";
+import { EmbeddedApp } from "../../embed/embedded-app.js";
 import { IssueView } from "./issue-view.js";
 import { PayloadEditor } from "./payload-editor.js";
 import { analyzePayloadText, plural } from "./payload-problems.js";
@@ -432,6 +433,20 @@ export function PreviewApp() {
             </div>
             <IssueView context={context} appLabel={appLabel} width={width} theme={theme}>
               {widgetFor(theme, "issue")}
+              {config.embed !== null && (
+                // `--embed`: the iframe app as the host would show it, its variables read from the context.
+                <EmbeddedApp
+                  url={config.embed}
+                  title="Embedded app (preview)"
+                  theme={theme}
+                  values={{
+                    issue: { id: context.issue_id },
+                    account: { id: context.account_id },
+                    organization: { id: context.organization_id },
+                    requester: { id: context.requester_id, email: context.requester_email },
+                  }}
+                />
+              )}
             </IssueView>
           </section>
         ) : (

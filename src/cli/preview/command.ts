@@ -21,6 +21,8 @@ Options:
 ${SECRET_HELP}
                       (file and example apps then require signed requests)
   --port N            port for the preview page (default 4100; 0 picks a free one)
+  --embed TEMPLATE    also show an iframe app under the widget, its URL a template filled from
+                      the context: https://app.example.com/issues/{{issue.id}}?who={{requester.email}}
   -h, --help          show this help
 `;
 
@@ -28,6 +30,7 @@ export async function runPreview(argv: readonly string[], io: CliIo): Promise<nu
   const { values, positionals } = parseCommandArgs(argv, {
     ...SECRET_OPTIONS,
     port: { type: "string" },
+    embed: { type: "string" },
   });
   if (values.help) {
     io.stdout(PREVIEW_HELP);
@@ -52,7 +55,7 @@ export async function runPreview(argv: readonly string[], io: CliIo): Promise<nu
 
   let preview;
   try {
-    preview = await startPreviewServer({ target, secret, port });
+    preview = await startPreviewServer({ target, secret, port, embed: values.embed });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message = code === "EADDRINUSE" ? `port ${port} is in use; pick another with --port` : (error as Error).message;

@@ -12,6 +12,8 @@ export interface PreviewConfig {
   defaultContext: PreviewContext;
   /** A payload file is watched: `GET /api/watch` streams its text on every save. */
   watch: boolean;
+  /** An iframe app's URL template (`--embed`), shown under the widget with the context's values; null without one. */
+  embed: string | null;
 }
 
 export interface PreviewRequest {

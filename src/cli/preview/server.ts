@@ -31,6 +31,8 @@ export interface PreviewServerOptions {
   secret?: string;
   /** 0 picks a free port. Default 4100. */
   port?: number;
+  /** An iframe app's URL template to show beside the widget (`--embed`); its origin may be framed. */
+  embed?: string;
   /** The built preview page (index.html and assets). Default: found next to the CLI. */
   pageDir?: string;
   /** How long the app may take to answer, body included. Default 10 s, as in the host client. */
@@ -95,8 +97,27 @@ async function readJsonBody<T>(req: IncomingMessage): Promise<T> {
   return JSON.parse(Buffer.concat(chunks).toString("utf8")) as T;
 }
 
+/**
+ * The origin an embed template fixes (its variables stand in the path, query or fragment), for the
+ * page's `frame-src`. Throws a sentence naming the problem when the template has no http(s) origin.
+ */
+export function embedOrigin(template: string): string {
+  const schemeAndAuthority = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)/i.exec(template)?.[1] ?? "";
+  if (schemeAndAuthority.includes("{{")) throw new Error(`--embed ${JSON.stringify(template)}: the origin must be written out; variables may stand only in the path, query or fragment.`);
+  let url: URL;
+  try {
+    url = new URL(schemeAndAuthority);
+  } catch {
+    throw new Error(`--embed ${JSON.stringify(template)}: expected an absolute http(s) URL template such as https://app.example.com/issues/{{issue.id}}.`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`--embed: the iframe app must be http(s); got ${url.protocol}`);
+  return url.origin;
+}
+
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const { target, secret } = options;
+  const embed = options.embed ?? null;
+  const frameSrc = embed === null ? "" : `; frame-src ${embedOrigin(embed)}`;
   const timeoutMs = resolveTimeout(options.timeoutMs);
   const maxBytes = resolveLimit(options.maxBytes, DEFAULT_MAX_BYTES);
   const pageDir = options.pageDir ?? findPageDir();
@@ -204,7 +225,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
         "Cache-Control": "no-store",
         "Content-Security-Policy":
-          "default-src 'self'; img-src 'self' https: http: data:; style-src 'self'; script-src 'self'; connect-src 'self'",
+          "default-src 'self'; img-src 'self' https: http: data:; style-src 'self'; script-src 'self'; connect-src 'self'" + frameSrc,
         "X-Content-Type-Options": "nosniff",
       });
       res.end(req.method === "HEAD" ? undefined : body);
@@ -234,6 +255,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
           canSign: secret !== undefined,
           defaultContext: DEFAULT_CONTEXT,
           watch: fileWatch !== null,
+          embed,
         };
         return sendJson(res, 200, config);
       }

@@ -55,6 +55,15 @@ describe("a boundary that caught an error tries again", () => {
   };
   const Working: WidgetComponents["divider"] = () => <hr data-testid="working-divider" />;
   const input = payload([text("a"), { type: "divider" }]);
+  /** A divider override that throws until `heal()`. */
+  const flakyDivider = () => {
+    let fail = true;
+    const Flaky: WidgetComponents["divider"] = () => {
+      if (fail) throw new Error("flaky");
+      return <hr data-testid="flaky-divider" />;
+    };
+    return { components: { divider: Flaky }, heal: () => void (fail = false) };
+  };
 
   test("strict: new overrides for the same payload render again", () => {
     const { container, rerender } = render(<Widget payload={input} components={{ divider: Throwing }} />);
@@ -65,15 +74,10 @@ describe("a boundary that caught an error tries again", () => {
   });
 
   test("strict: new settings for the same payload and overrides render again", () => {
-    let fail = true;
-    const Flaky: WidgetComponents["divider"] = () => {
-      if (fail) throw new Error("flaky");
-      return <hr data-testid="flaky-divider" />;
-    };
-    const components = { divider: Flaky };
+    const { components, heal } = flakyDivider();
     const { container, rerender } = render(<Widget payload={input} components={components} headingLevel={3} />);
     expect(errorState(container)).toHaveTextContent("flaky");
-    fail = false;
+    heal();
     rerender(<Widget payload={input} components={components} headingLevel={3} />);
     expect(errorState(container)).not.toBeNull(); // nothing changed: the error stays shown
     rerender(<Widget payload={input} components={components} headingLevel={4} />);
@@ -81,15 +85,10 @@ describe("a boundary that caught an error tries again", () => {
   });
 
   test("strict: a new payload renders again", () => {
-    let fail = true;
-    const Flaky: WidgetComponents["divider"] = () => {
-      if (fail) throw new Error("flaky");
-      return <hr data-testid="flaky-divider" />;
-    };
-    const components = { divider: Flaky };
+    const { components, heal } = flakyDivider();
     const { container, rerender } = render(<Widget payload={input} components={components} />);
     expect(errorState(container)).not.toBeNull();
-    fail = false;
+    heal();
     rerender(<Widget payload={{ ...input }} components={components} />);
     expect(screen.getByTestId("flaky-divider")).toBeInTheDocument();
   });

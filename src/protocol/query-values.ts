@@ -3,9 +3,13 @@ import type { GoString, GoValues } from "./go-json.js";
 /** What `signQuery` and `verifySignature` accept as the request's parameters. */
 export type QueryParams = string | URLSearchParams | Readonly<Record<string, string | readonly string[]>>;
 
+/** UTF-8 both ways, the TextEncoder/TextDecoder made on first use: importing a module must need no globals (Jest's jsdom has none). */
 let encoder: TextEncoder | undefined;
-/** UTF-8 encoding, its TextEncoder made on first use: importing a module must need no globals (Jest's jsdom has none). */
-export const utf8 = { encode: (text: string): Uint8Array<ArrayBuffer> => (encoder ??= new TextEncoder()).encode(text) };
+let decoder: TextDecoder | undefined;
+export const utf8 = {
+  encode: (text: string): Uint8Array<ArrayBuffer> => (encoder ??= new TextEncoder()).encode(text),
+  decode: (bytes: Uint8Array): string => (decoder ??= new TextDecoder()).decode(bytes),
+};
 
 function hexValue(b: number): number {
   if (b >= 0x30 && b <= 0x39) return b - 0x30;
@@ -65,7 +69,6 @@ export interface GoQueryRead {
   dropped: string[];
 }
 
-const utf8Decoder = new TextDecoder();
 
 /**
  * Go's `url.ParseQuery` (what `r.URL.Query()` gives a Go server): pairs split on `&`, a pair
@@ -79,14 +82,14 @@ export function readGoQuery(query: string): GoQueryRead {
   for (const part of split(raw, 0x26)) {
     if (part.length === 0) continue;
     if (part.includes(0x3b)) {
-      dropped.push(utf8Decoder.decode(part));
+      dropped.push(utf8.decode(part));
       continue;
     }
     const eq = part.indexOf(0x3d);
     const key = queryUnescape(eq === -1 ? part : part.subarray(0, eq));
     const value = queryUnescape(eq === -1 ? new Uint8Array(0) : part.subarray(eq + 1));
     if (key === null || value === null) {
-      dropped.push(utf8Decoder.decode(part));
+      dropped.push(utf8.decode(part));
       continue;
     }
     pairs.push([key, value]);
@@ -96,7 +99,7 @@ export function readGoQuery(query: string): GoQueryRead {
 
 /** A Go string as JavaScript text: invalid UTF-8 becomes U+FFFD (one per bad sequence). */
 export function goStringText(s: GoString): string {
-  return utf8Decoder.decode(s);
+  return utf8.decode(s);
 }
 
 /** Go's `url.ParseQuery` as `url.Values`: what a Go app, and the signature, see. */

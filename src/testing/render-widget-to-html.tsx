@@ -18,10 +18,25 @@ export function renderWidgetToHTML(payload: unknown, options: RenderWidgetToHTML
   return normalizeWidgetHTML(html);
 }
 
+// What React's useId gives, by version: `:R0:` (18), `«R0»` (19.0), `_R_0_` (19.1 and later).
+const REACT_ID = /^(?::R[^:"]*:|«R[^»"]*»|_R_[^"]*_)$/;
+// The attributes that hold an id or a list of ids.
+const ID_ATTRIBUTE = /\b(id|for|aria-controls|aria-labelledby|aria-describedby|aria-owns)="([^"]*)"/g;
+
 /**
- * Puts one element per line so snapshot diffs point at the component that changed. Only
- * whitespace between tags is touched; text content is left exactly as rendered.
+ * Puts one element per line so snapshot diffs point at the component that changed, and numbers
+ * React's generated ids in order of appearance (`sc-id-1`, …) so the same payload gives the same
+ * HTML under React 18 and 19. Text content is left exactly as rendered.
  */
 export function normalizeWidgetHTML(html: string): string {
-  return html.replace(/></g, ">\n<");
+  const ids = new Map<string, string>();
+  const stable = (id: string) => {
+    if (!REACT_ID.test(id)) return id;
+    let name = ids.get(id);
+    if (name === undefined) ids.set(id, (name = `sc-id-${ids.size + 1}`));
+    return name;
+  };
+  return html
+    .replace(ID_ATTRIBUTE, (_match, attribute: string, value: string) => `${attribute}="${value.split(" ").map(stable).join(" ")}"`)
+    .replace(/></g, ">\n<");
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, test } from "vitest";
-import { renderWidgetToHTML } from "../../src/testing/index.js";
+import { normalizeWidgetHTML, renderWidgetToHTML } from "../../src/testing/index.js";
 
 const fixtureDir = resolve(import.meta.dirname, "../fixtures/payloads");
 const fixtures = readdirSync(fixtureDir)
@@ -34,5 +34,19 @@ describe("renderWidgetToHTML", () => {
     const html = renderWidgetToHTML({ version: "1.0.0", header: {}, components: [{ type: "text", label: "a><b", value: "x" }] });
     expect(html.split("\n").length).toBeGreaterThan(5);
     expect(html).toContain("a&gt;&lt;b");
+  });
+});
+
+describe("normalizeWidgetHTML", () => {
+  test("numbers React's generated ids the same way whatever the React version wrote", () => {
+    const react18 = '<button aria-controls=":R6j:"></button><div id=":R6j:"></div><div id=":R0:"></div>';
+    const react190 = '<button aria-controls="«R6j»"></button><div id="«R6j»"></div><div id="«R0»"></div>';
+    const react19 = '<button aria-controls="_R_6j_"></button><div id="_R_6j_"></div><div id="_R_0_"></div>';
+    const expected = '<button aria-controls="sc-id-1">\n</button>\n<div id="sc-id-1">\n</div>\n<div id="sc-id-2">\n</div>';
+    for (const html of [react18, react190, react19]) expect(normalizeWidgetHTML(html)).toBe(expected);
+  });
+
+  test("keeps ids that React did not generate", () => {
+    expect(normalizeWidgetHTML('<div id="billing"></div>')).toBe('<div id="billing">\n</div>');
   });
 });

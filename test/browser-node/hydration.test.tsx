@@ -190,7 +190,7 @@ describe.skipIf(!executablePath)("server-rendered dates hydrate without a mismat
         await route.fulfill({ status: 404, contentType: "text/plain", body: "not found" });
       });
       await page.goto(`${origin}/`);
-      await page.waitForFunction(() => (document.querySelector('img[src$="/missing.png"]') as HTMLImageElement | null)?.complete === true && document.querySelectorAll('img[src$="/missing.png"]').length === 2 && [...document.querySelectorAll<HTMLImageElement>('img[src$="/missing.png"]')].every((img) => img.complete));
+      await page.waitForFunction(() => document.querySelector<HTMLImageElement>('img[src$="/missing.png"]')?.complete === true && document.querySelectorAll('img[src$="/missing.png"]').length === 2 && [...document.querySelectorAll<HTMLImageElement>('img[src$="/missing.png"]')].every((img) => img.complete));
       await page.addScriptTag({ url: "/app.js" });
       await page.evaluate((props) => {
         (window as unknown as { hydrateWidget(p: unknown): void }).hydrateWidget(props);

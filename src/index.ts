@@ -56,3 +56,9 @@ export type { DividerProps } from "./components/divider.js";
 // The host client (CustomApp, fetchWidget, verifyEndpoint, …) is `sidecard/host`, the app side
 // `sidecard/server`: this entry holds only what renders and validates, so it has no request or
 // signing code.
+// sidecard's own words and the app-wide provider (issue 12).
+export { SidecardProvider, useSidecardSettings } from "./messages/provider.js";
+export type { SidecardProviderProps, SidecardSettings } from "./messages/provider.js";
+export { englishMessages, germanMessages } from "./messages/messages.js";
+export type { SidecardMessages } from "./messages/messages.js";
+export type { RootAttributes } from "./render/root-attributes.js";

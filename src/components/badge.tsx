@@ -2,7 +2,7 @@ import type { BadgeComponent } from "../schema/widget-schema.js";
 import { BADGE_COLORS } from "../schema/constants.js";
 import { boundChars, MAX_DRAWN_CHARS, MAX_TITLE_CHARS } from "../render/render-limits.js";
 import { useWidgetSettings } from "../render/widget-settings.js";
-import { moreText, renderRow } from "./row.js";
+import { renderRow } from "./row.js";
 
 export interface BadgeProps {
   component: BadgeComponent;
@@ -15,7 +15,7 @@ export interface BadgeProps {
  * ellipsis. At most `limits.maxBadgeItems` are drawn, then "+N more".
  */
 export function Badge({ component }: BadgeProps) {
-  const { limits } = useWidgetSettings();
+  const { limits, messages } = useWidgetSettings();
   const { items } = component;
   const shown = items.length > limits.maxBadgeItems ? items.slice(0, limits.maxBadgeItems) : items;
   const hidden = items.length - shown.length;
@@ -34,7 +34,7 @@ export function Badge({ component }: BadgeProps) {
             {boundChars(item.value, MAX_DRAWN_CHARS)}
           </li>
         ))}
-        {hidden > 0 && <li className="sc-more">{moreText(hidden)}</li>}
+        {hidden > 0 && <li className="sc-more">{messages.moreItems(hidden)}</li>}
       </ul>
     ),
   );

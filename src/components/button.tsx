@@ -13,11 +13,11 @@ export interface ButtonProps {
 
 /** A link styled as a full-width outlined button, label centred, then an external-link mark; opens in a new tab. */
 export function Button({ component }: ButtonProps): ReactElement {
-  const { allowedUrlSchemes } = useWidgetSettings();
+  const { allowedUrlSchemes, messages } = useWidgetSettings();
   return renderExternalLink(
     component.url,
     allowedUrlSchemes,
-    { className: "sc-button", component: "button", title: boundChars(component.label, MAX_TITLE_CHARS) },
+    { className: "sc-button", component: "button", title: boundChars(component.label, MAX_TITLE_CHARS), newTab: messages.opensInNewTab },
     <>
       <span className="sc-truncate">{boundChars(component.label, MAX_DRAWN_CHARS)}</span>
       {externalLinkMark}

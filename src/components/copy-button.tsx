@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { checkMark, copyMark } from "./marks.js";
+import { useWidgetSettings } from "../render/widget-settings.js";
 
 export interface CopyButtonProps {
   /** What goes to the clipboard. */
@@ -13,7 +14,6 @@ type CopyState = "idle" | "copied" | "failed";
 /** How long "Copied" stays on show. */
 export const COPIED_MS = 2000;
 
-const STATUS_TEXT: Record<CopyState, string> = { idle: "", copied: "Copied", failed: "Could not copy" };
 
 /**
  * Copies `text` with the Clipboard API. The outcome is shown beside the button and announced
@@ -21,6 +21,7 @@ const STATUS_TEXT: Record<CopyState, string> = { idle: "", copied: "Copied", fai
  * A missing API, a throwing or a rejecting `writeText` shows "Could not copy"; nothing throws.
  */
 export function CopyButton({ text }: CopyButtonProps) {
+  const { messages } = useWidgetSettings();
   const [state, setState] = useState<CopyState>("idle");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const mounted = useRef(true);
@@ -59,15 +60,15 @@ export function CopyButton({ text }: CopyButtonProps) {
       <button
         type="button"
         className="sc-icon-button sc-copy"
-        aria-label="Copy link"
-        title="Copy link"
+        aria-label={messages.copyLink}
+        title={messages.copyLink}
         data-copied={state === "copied" ? "" : undefined}
         onClick={copy}
       >
         {state === "copied" ? checkMark : copyMark}
       </button>
       <span className="sc-copy-status" role="status">
-        {STATUS_TEXT[state]}
+        {state === "copied" ? messages.copied : state === "failed" ? messages.copyFailed : ""}
       </span>
     </>
   );

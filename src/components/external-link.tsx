@@ -6,6 +6,8 @@ export interface ExternalLinkAttributes {
   /** The wire type, when the anchor is the component's outermost element (the button). */
   component?: "button";
   title: string;
+  /** The visually hidden "(opens in a new tab)" after the content, in the widget's words. */
+  newTab: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ExternalLinkAttributes {
 export function renderExternalLink(
   url: string,
   allowedUrlSchemes: readonly string[],
-  { className, component, title }: ExternalLinkAttributes,
+  { className, component, title, newTab }: ExternalLinkAttributes,
   content: ReactNode,
 ): ReactElement {
   if (!isSafeUrl(url, allowedUrlSchemes)) {
@@ -30,7 +32,7 @@ export function renderExternalLink(
   return (
     <a className={className} data-sidecard-component={component} href={url} target="_blank" rel="noopener noreferrer" title={title}>
       {content}{" "}
-      <span className="sc-visually-hidden">(opens in a new tab)</span>
+      <span className="sc-visually-hidden">{newTab}</span>
     </a>
   );
 }

@@ -15,13 +15,13 @@ export interface LinkProps {
 
 /** Label | the URL itself, underlined and cut with an ellipsis, then a copy button; opens in a new tab. */
 export function Link({ component }: LinkProps): ReactElement {
-  const { allowedUrlSchemes } = useWidgetSettings();
+  const { allowedUrlSchemes, messages } = useWidgetSettings();
   const { url } = component;
   return renderRow(
     "link",
     component.label,
     <>
-      {renderExternalLink(url, allowedUrlSchemes, { className: "sc-link", title: boundChars(url, MAX_TITLE_CHARS) }, <span className="sc-truncate">{boundChars(url, MAX_DRAWN_CHARS)}</span>)}
+      {renderExternalLink(url, allowedUrlSchemes, { className: "sc-link", title: boundChars(url, MAX_TITLE_CHARS), newTab: messages.opensInNewTab }, <span className="sc-truncate">{boundChars(url, MAX_DRAWN_CHARS)}</span>)}
       {isSafeUrl(url, allowedUrlSchemes) && <CopyButton text={url} />}
     </>,
   );

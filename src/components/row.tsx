@@ -25,8 +25,3 @@ export function renderRow(type: RowType, label: string, value: ReactNode, iconUr
   );
 }
 
-/** "+N more" for what a limit left out. */
-export function moreText(hidden: number, unit?: [singular: string, plural: string]): string {
-  const count = hidden.toLocaleString("en-US");
-  return unit ? `+${count} more ${hidden === 1 ? unit[0] : unit[1]}` : `+${count} more`;
-}

@@ -1,7 +1,7 @@
 import type { TextComponent } from "../schema/widget-schema.js";
 import { boundChars, MAX_TITLE_CHARS, takeLines } from "../render/render-limits.js";
 import { useWidgetSettings } from "../render/widget-settings.js";
-import { moreText, renderRow } from "./row.js";
+import { renderRow } from "./row.js";
 
 export interface TextProps {
   component: TextComponent;
@@ -15,7 +15,7 @@ export interface TextProps {
  * lines are drawn, then "+N more lines"; the hover title holds the value up to 2,000 characters.
  */
 export function Text({ component }: TextProps) {
-  const { limits } = useWidgetSettings();
+  const { limits, messages } = useWidgetSettings();
   const { text, hidden } = takeLines(component.value, limits.maxTextLines);
   return renderRow(
     "text",
@@ -24,7 +24,7 @@ export function Text({ component }: TextProps) {
       <span className="sc-text" title={boundChars(component.value, MAX_TITLE_CHARS)}>
         {text}
         {/* On a line of its own below the last line drawn (white-space: pre keeps the break). */}
-        {hidden > 0 && <span className="sc-more">{`\n${moreText(hidden, ["line", "lines"])}`}</span>}
+        {hidden > 0 && <span className="sc-more">{`\n${messages.moreLines(hidden)}`}</span>}
       </span>
     </>,
     component.icon_url,

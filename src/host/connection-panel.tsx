@@ -1,6 +1,9 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { forwardRef, useCallback, useEffect, useRef, useState } from "react";
+import { useMessages, useSidecardSettings } from "../messages/provider.js";
+import { splitRootAttributes, type RootAttributes } from "../render/root-attributes.js";
+import { englishHostMessages, type SidecardHostMessages } from "./host-messages.js";
 import type { AppHeaders } from "../protocol/request-config.js";
 import type { FetchFunction } from "../protocol/request.js";
 import { headersKey } from "../protocol/request-config.js";
@@ -96,7 +99,9 @@ export function useEndpointVerification(options: UseEndpointVerificationOptions)
   return { status, result: state.result, retry: run, disconnect, connect: run };
 }
 
-export interface ConnectionPanelProps extends Omit<UseEndpointVerificationOptions, "onResult"> {
+export interface ConnectionPanelProps extends Omit<UseEndpointVerificationOptions, "onResult">, RootAttributes {
+  /** Replaces any of the panel's words (`connectionStatus`, `connect`, `retryConnection`, `disconnect`). */
+  messages?: Partial<SidecardHostMessages>;
   onResult?: (result: VerificationResult) => void;
   /** Called when the Disconnect button is pressed (the host stops calling the app). */
   onDisconnect?: () => void;
@@ -105,19 +110,20 @@ export interface ConnectionPanelProps extends Omit<UseEndpointVerificationOption
   className?: string;
 }
 
-const STATUS_TEXT: Record<ConnectionStatus, string> = {
-  checking: "Checking connection…",
-  verified: "Verified",
-  unverified: "Unverified",
-  disconnected: "Disconnected",
-};
 
 /**
  * For host settings pages: runs the handshake, shows Verified or Unverified with the reason,
  * "Retry connection", and Disconnect (then Connect, which needs the handshake again).
  */
-export function ConnectionPanel({ theme, className, onDisconnect, ...options }: ConnectionPanelProps) {
+export const ConnectionPanel = forwardRef<HTMLDivElement, ConnectionPanelProps>(function ConnectionPanel(
+  { theme, className, onDisconnect, messages, ...others },
+  ref,
+) {
+  const [root, options] = splitRootAttributes(others);
   const { status, result, retry, disconnect, connect } = useEndpointVerification(options);
+  const app = useSidecardSettings();
+  theme ??= app.theme;
+  const words = useMessages(englishHostMessages, messages);
   const checking = status === "checking";
   return (
     <div
@@ -127,20 +133,22 @@ export function ConnectionPanel({ theme, className, onDisconnect, ...options }: 
       data-failure={status === "unverified" ? result?.failure : undefined}
       data-theme={theme}
       aria-busy={checking ? "true" : undefined}
+      {...root}
+      ref={ref}
     >
       <p className="sc-connection-status" role="status">
         <span className="sc-connection-indicator" data-status={status} aria-hidden="true" />
-        <span className="sc-connection-label">{STATUS_TEXT[status]}</span>
+        <span className="sc-connection-label">{words.connectionStatus(status)}</span>
       </p>
       {status === "unverified" && result?.reason && <p className="sc-connection-reason">{result.reason}</p>}
       {status === "disconnected" ? (
         <button type="button" className="sc-host-button" onClick={connect}>
-          Connect
+          {words.connect}
         </button>
       ) : (
         <>
           <button type="button" className="sc-host-button" onClick={retry} disabled={checking}>
-            Retry connection
+            {words.retryConnection}
           </button>
           <button
             type="button"
@@ -150,10 +158,10 @@ export function ConnectionPanel({ theme, className, onDisconnect, ...options }: 
               onDisconnect?.();
             }}
           >
-            Disconnect
+            {words.disconnect}
           </button>
         </>
       )}
     </div>
   );
-}
+});

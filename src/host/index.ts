@@ -47,3 +47,6 @@ export {
 export { contextForPlacement, type CustomAppPlacement } from "./use-custom-app.js";
 export { DEFAULT_RETRY, type RetryOptions } from "./retry-policy.js";
 export { clearWidgetCache, DEFAULT_CACHE_TTL_MS, DEFAULT_CACHE_SIZE } from "./widget-cache.js";
+export { englishHostMessages, germanHostMessages, type SidecardHostMessages } from "./host-messages.js";
+export type { CustomAppErrorSlot } from "./custom-app.js";
+export { SidecardProvider, type SidecardProviderProps, type SidecardSettings } from "../messages/provider.js";

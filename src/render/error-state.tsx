@@ -1,4 +1,7 @@
+"use client";
+
 import type { Diagnostic } from "../schema/diagnostic.js";
+import { useWidgetSettings } from "./widget-settings.js";
 
 export interface ErrorStateProps {
   /** One short sentence for the viewer. */
@@ -18,11 +21,12 @@ export function ErrorState({ message, diagnostics, showDiagnostics }: ErrorState
 }
 
 export function DiagnosticList({ diagnostics }: { diagnostics: Diagnostic[] }) {
+  const { messages } = useWidgetSettings();
   return (
     <ul className="sc-diagnostics">
       {diagnostics.map((d, index) => (
         <li className="sc-diagnostic" data-severity={d.severity} data-code={d.code} key={index}>
-          <code className="sc-diagnostic-path">{d.path === "" ? "(root)" : d.path}</code>{" "}
+          <code className="sc-diagnostic-path">{d.path === "" ? messages.rootPath : d.path}</code>{" "}
           <span className="sc-diagnostic-message">{d.message}</span>
         </li>
       ))}
@@ -40,9 +44,10 @@ export interface InlineErrorProps {
 
 /** Isolate mode: stands in the place of one invalid component; its siblings render normally. */
 export function InlineError({ type, path, messages, showDiagnostics }: InlineErrorProps) {
+  const words = useWidgetSettings().messages;
   return (
     <div className="sc-inline-error" data-sidecard-invalid={type ?? "unknown"} data-sidecard-path={path}>
-      <p className="sc-inline-error-title">{type ? `This ${type.replace("_", " ")} could not be shown.` : "This component could not be shown."}</p>
+      <p className="sc-inline-error-title">{words.componentInvalid(type)}</p>
       {showDiagnostics && (
         <ul className="sc-diagnostics">
           {messages.map((message, index) => (

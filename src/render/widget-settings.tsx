@@ -4,6 +4,7 @@ import { createContext, useContext } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
 import { DEFAULT_URL_SCHEMES } from "../parse/url-safety.js";
 import { defaultRenderLimits, type RenderLimits } from "./render-limits.js";
+import { englishMessages, type SidecardMessages } from "../messages/messages.js";
 
 /** Settings every component of one widget shares; hosts' overrides can read them too. */
 export interface WidgetSettings {
@@ -15,6 +16,8 @@ export interface WidgetSettings {
   collapsible: boolean;
   /** Bounds on the lines of one text and the items of one badge that are drawn. */
   limits: RenderLimits;
+  /** sidecard's own words: English, the `<SidecardProvider messages>`, then `<Widget messages>`. */
+  messages: SidecardMessages;
 }
 
 export const defaultWidgetSettings: WidgetSettings = {
@@ -23,6 +26,7 @@ export const defaultWidgetSettings: WidgetSettings = {
   allowedUrlSchemes: DEFAULT_URL_SCHEMES,
   collapsible: true,
   limits: defaultRenderLimits,
+  messages: englishMessages,
 };
 
 export const WidgetSettingsContext = createContext<WidgetSettings>(defaultWidgetSettings);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type JSXElementConstructor, type ReactElement, type ReactNode } from "react";
+import { forwardRef, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type JSXElementConstructor, type ReactElement, type ReactNode } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
 import { Header } from "../components/header.js";
 import type { WidgetLimits } from "../parse/parse-widget.js";
@@ -14,12 +14,15 @@ import { ErrorState, InlineError } from "./error-state.js";
 import { resolveRenderLimits } from "./render-limits.js";
 import { isDefaultEntry, resolveComponents, type RenderRegistry, type WidgetComponents } from "./registry.js";
 import { WidgetSettingsContext, type WidgetSettings } from "./widget-settings.js";
+import { englishMessages, type SidecardMessages } from "../messages/messages.js";
+import { useMessages, useSidecardSettings } from "../messages/provider.js";
+import { rootAttributes, type RootAttributes } from "./root-attributes.js";
 
 export type WidgetMode = "strict" | "isolate";
 export type WidgetTheme = "light" | "dark" | "auto";
 export type WidgetLayout = "rows" | "stacked";
 
-export interface WidgetProps extends DateTimeFormatOptions {
+export interface WidgetProps extends DateTimeFormatOptions, RootAttributes {
   /** The parsed JSON value the endpoint answered. Anything is accepted; bad input gives diagnostics. */
   payload: unknown;
   /** `"strict"` (default, like Pylon): any error shows the error state. `"isolate"`: each invalid component shows an inline error and the rest renders. */
@@ -57,10 +60,15 @@ export interface WidgetProps extends DateTimeFormatOptions {
    * Without either the root is a plain section, not a landmark (so widgets never compete).
    */
   label?: string;
+  /** Replaces any of sidecard's own words (the rest stay English, or the `<SidecardProvider messages>`). */
+  messages?: Partial<SidecardMessages>;
 }
 
-/** Renders a custom-app payload safely: never crashes the host page, never turns payload text into markup. */
-export function Widget({
+/**
+ * Renders a custom-app payload safely: never crashes the host page, never turns payload text into
+ * markup. `id`, `data-*`, `aria-*` and `ref` go to the root `<section>`.
+ */
+export const Widget = forwardRef<HTMLElement, WidgetProps>(function Widget({
   payload,
   mode = "strict",
   theme,
@@ -80,7 +88,16 @@ export function Widget({
   timeZone,
   dateFormat,
   now,
-}: WidgetProps) {
+  messages: ownMessages,
+  ...rest
+}, ref) {
+  // A <SidecardProvider> above sets the app-wide defaults; the widget's own props win.
+  const app = useSidecardSettings();
+  locale ??= app.locale;
+  timeZone ??= app.timeZone;
+  dateFormat ??= app.dateFormat;
+  theme ??= app.theme;
+  const messages = useMessages(englishMessages, ownMessages);
   const maxComponents = limits?.maxComponents;
   // Keyed on values, not identities, so inline `limits={{…}}` or `allowedUrlSchemes={[…]}` do
   // not re-validate on every render.
@@ -123,15 +140,16 @@ export function Widget({
       allowedUrlSchemes: schemes,
       collapsible,
       limits: renderLimits,
+      messages,
     }),
-    [headingLevel, locale, timeZone, dateFormat, nowTime, schemes, collapsible, renderLimits],
+    [headingLevel, locale, timeZone, dateFormat, nowTime, schemes, collapsible, renderLimits, messages],
   );
   const registry = useMemo(() => resolveComponents(components), [components]);
   // A new payload, new overrides or new settings give a component that threw another chance.
   const renderKey = useMemo(() => ({ analysis, registry, settings }), [analysis, registry, settings]);
   const renderContext = useMemo<RenderContext>(
-    () => ({ registry, isolate: mode === "isolate", showDiagnostics, renderKey }),
-    [registry, mode, showDiagnostics, renderKey],
+    () => ({ registry, isolate: mode === "isolate", showDiagnostics, messages, renderKey }),
+    [registry, mode, showDiagnostics, messages, renderKey],
   );
 
   const canCollapse = collapsible && analysis.header?.title !== undefined;
@@ -143,7 +161,7 @@ export function Widget({
         {/* The host's controls (Refresh) stay reachable when the answer cannot be shown. */}
         {headerActions && <Header header={{}} level={headingLevel} className="sc-header" actions={headerActions} />}
         <ErrorState
-          message={analysis.rootErrors.length > 0 ? rootErrorMessage(analysis.rootErrors[0]) : "This app's data could not be shown because it does not match the custom app format."}
+          message={analysis.rootErrors.length > 0 ? rootErrorMessage(analysis.rootErrors[0], messages) : messages.invalidPayload}
           diagnostics={analysis.diagnostics.filter((d) => d.severity === "error")}
           showDiagnostics={showDiagnostics}
         />
@@ -169,7 +187,7 @@ export function Widget({
               resetKey={renderKey}
               fallback={(error) => (
                 <ErrorState
-                  message={`This app's data could not be shown because a component failed to render${showDiagnostics ? `: ${describeError(error)}` : "."}`}
+                  message={messages.renderFailed(showDiagnostics ? describeError(error) : undefined)}
                   diagnostics={[]}
                   showDiagnostics={false}
                 />
@@ -180,7 +198,7 @@ export function Widget({
               )}
               {analysis.components.length === 0 ? (
                 <p className="sc-empty" data-sidecard-state="empty">
-                  Nothing to show.
+                  {messages.empty}
                 </p>
               ) : (
                 <div className="sc-components">{analysis.components.map((node, index) => renderNode(node, index, renderContext))}</div>
@@ -199,12 +217,14 @@ export function Widget({
       data-theme={theme}
       data-layout={layout === "stacked" ? "stacked" : "rows"}
       aria-label={label || analysis.header?.title || undefined}
+      {...rootAttributes(rest)}
+      ref={ref}
     >
       <WidgetSettingsContext.Provider value={settings}>{content}</WidgetSettingsContext.Provider>
       {footer && <p className="sc-footer">{footer}</p>}
     </section>
   );
-}
+});
 
 // Diagnostics are reported in a layout effect: it runs as part of the commit, where a passive
 // effect would make React schedule a task of its own for every widget mounted. On the server
@@ -217,14 +237,14 @@ function schemesFromKey(key: string | undefined): readonly string[] {
   return key === "" ? [] : key.split("\u0000");
 }
 
-function rootErrorMessage(error: Diagnostic): string {
+function rootErrorMessage(error: Diagnostic, messages: SidecardMessages): string {
   switch (error.code) {
     case "unsupported_version":
-      return "This app answered with a schema version this widget does not support.";
+      return messages.unsupportedVersion;
     case "too_many_components":
-      return "This app answered with more components than this widget shows.";
+      return messages.tooManyComponents;
     default:
-      return "This app's answer is not a custom app payload.";
+      return messages.notAPayload;
   }
 }
 
@@ -234,6 +254,7 @@ interface RenderContext {
   showDiagnostics: boolean;
   /** Changes with the payload, the overrides and the settings: each boundary then tries again. */
   renderKey: object;
+  messages: SidecardMessages;
 }
 
 /**
@@ -284,7 +305,7 @@ function guard(element: ReactElement, key: number, type: ComponentType, path: st
       key={key}
       resetKey={context.renderKey}
       fallback={(error) => (
-        <InlineError type={type} path={path} messages={[`It failed to render: ${describeError(error)}`]} showDiagnostics={context.showDiagnostics} />
+        <InlineError type={type} path={path} messages={[context.messages.componentFailed(describeError(error))]} showDiagnostics={context.showDiagnostics} />
       )}
     >
       {element}

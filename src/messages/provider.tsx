@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useMemo, useRef, type ReactNode } from "react";
+import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
 import type { SidecardMessages } from "./messages.js";
 import type { SidecardHostMessages } from "../host/host-messages.js";
@@ -41,7 +41,7 @@ export function useSidecardSettings(): SidecardSettings {
 export function useMessages<T extends object>(defaults: T, own: Partial<T> | undefined): T {
   const fromProvider = useContext(SidecardContext).messages as Partial<T> | undefined;
   const merged = useMemo(() => pickMessages(defaults, fromProvider, own), [defaults, fromProvider, own]);
-  return useShallowStable(merged) as T;
+  return useShallowStable(merged);
 }
 
 /** Only the keys `defaults` knows, each from the last source that has it. */
@@ -51,16 +51,18 @@ function pickMessages<T extends object>(defaults: T, ...sources: (Partial<T> | u
     if (!source) continue;
     for (const key of Object.keys(defaults) as (keyof T)[]) {
       const value = source[key];
-      if (value !== undefined && typeof value === typeof defaults[key]) result[key] = value as T[keyof T];
+      if (value !== undefined && typeof value === typeof defaults[key]) result[key] = value;
     }
   }
   return result;
 }
 
+/** `value`, or the earlier value while it is shallowly equal (state adjusted while rendering, not a ref). */
 function useShallowStable<T extends object | undefined>(value: T): T {
-  const previous = useRef(value);
-  if (!shallowEqual(previous.current, value)) previous.current = value;
-  return previous.current;
+  const [stable, setStable] = useState(value);
+  if (shallowEqual(stable, value)) return stable;
+  setStable(value);
+  return value;
 }
 
 function shallowEqual(a: object | undefined, b: object | undefined): boolean {

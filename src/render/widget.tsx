@@ -109,7 +109,6 @@ export const Widget = forwardRef<HTMLElement, WidgetProps>(function Widget({
   // whichever analysis it holds, records are only reused for the very same object and place.
   const previous = useRef<AnalyzedWidget | null>(null);
   const analysis = useMemo(
-    // eslint-disable-next-line react-hooks/refs -- a cache: the analysis is the same whichever earlier one it holds
     () => (previous.current = analyzeWidget(payload, { limits: { maxComponents }, allowedUrlSchemes: schemes }, previous.current)),
     [payload, maxComponents, schemes],
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useContext, useMemo, useRef, type ReactNode } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
 import type { SidecardMessages } from "./messages.js";
 import type { SidecardHostMessages } from "../host/host-messages.js";
@@ -57,12 +57,10 @@ function pickMessages<T extends object>(defaults: T, ...sources: (Partial<T> | u
   return result;
 }
 
-/** `value`, or the earlier value while it is shallowly equal (state adjusted while rendering, not a ref). */
 function useShallowStable<T extends object | undefined>(value: T): T {
-  const [stable, setStable] = useState(value);
-  if (shallowEqual(stable, value)) return stable;
-  setStable(value);
-  return value;
+  const previous = useRef(value);
+  // eslint-disable-next-line react-hooks/refs -- a memo cache: it only ever hands back an equal value
+  return shallowEqual(previous.current, value) ? previous.current : (previous.current = value);
 }
 
 function shallowEqual(a: object | undefined, b: object | undefined): boolean {

@@ -13,7 +13,7 @@
  */
 import { useId, useState, type ReactNode } from "react";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const dateParts = new Intl.DateTimeFormat("en-US", {
   timeZone: "UTC",
@@ -68,7 +68,7 @@ function CopyButton({ text }: { text: string }) {
     }, () => {});
   return (
     <>
-      <button type="button" className="sc-icon-button sc-copy" aria-label="Copy link" title="Copy link" data-copied={copied ? "" : undefined} onClick={copy}>
+      <button type="button" className="sc-icon-button sc-copy" aria-label="Copy link" title="Copy link" data-copied={copied ? "" : undefined} onClick={() => void copy()}>
         {copied ? checkMark : copyMark}
       </button>
       <span className="sc-copy-status" role="status">

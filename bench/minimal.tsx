@@ -20,7 +20,7 @@
  */
 import { useState, type ReactElement, type ReactNode } from "react";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const shortDate = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
 const fullDate = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", dateStyle: "full", timeStyle: "long" });
@@ -43,7 +43,7 @@ function CopyButton({ text }: { text: string }) {
       setTimeout(() => setCopied(false), 2000);
     }, () => {});
   return (
-    <button type="button" className="mb-copy" aria-label={copied ? "Copied" : "Copy link"} title="Copy link" onClick={copy}>
+    <button type="button" className="mb-copy" aria-label={copied ? "Copied" : "Copy link"} title="Copy link" onClick={() => void copy()}>
       {copied ? checkMark : copyMark}
     </button>
   );

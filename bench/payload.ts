@@ -3,6 +3,7 @@
  * a mix of text (some multi-line), date_time, badge (1–4 items), button, link and divider.
  * The same seed gives the same content on every machine and in every page.
  */
+import type { LeafComponent } from "../src/index.js";
 
 /** mulberry32: a tiny, fast, deterministic PRNG (seeded; never Math.random). */
 export function createRandom(seed: number): () => number {
@@ -22,13 +23,11 @@ export const COMPONENTS_PER_CARD = 10;
 const WORDS = ["account", "plan", "enterprise", "renewal", "owner", "region", "usage", "seats", "health", "priority", "tier", "status", "invoice", "contract", "workspace", "integration"];
 const COLORS = ["blue", "green", "red", "orange", "gray"] as const;
 
-type Json = Record<string, unknown>;
-
-export interface BenchPayload {
+export type BenchPayload = {
   version: string;
   header: { title: string };
-  components: { type: "card"; header: { title: string }; components: Json[] }[];
-}
+  components: { type: "card"; header: { title: string }; components: LeafComponent[] }[];
+};
 
 export function makePayload(count: number, seed = BENCH_SEED): BenchPayload {
   const random = createRandom(seed + count);
@@ -37,7 +36,7 @@ export function makePayload(count: number, seed = BENCH_SEED): BenchPayload {
   const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(" ");
   const label = () => words(1 + int(2));
 
-  const leaf = (): Json => {
+  const leaf = (): LeafComponent => {
     const roll = random();
     if (roll < 0.25) return { type: "text", label: label(), value: words(1 + int(6)) };
     if (roll < 0.35) return { type: "text", label: label(), value: Array.from({ length: 2 + int(3) }, () => words(2 + int(5))).join("\n") };

@@ -41,7 +41,6 @@ const SSR_REPS = quick ? 5 : 15;
 const profile = args.includes("--profile");
 const VARIANTS = ["widget", "minimal", "sameDom"] as const;
 type Variant = (typeof VARIANTS)[number];
-const LABELS: Record<Variant, string> = { widget: "Widget", minimal: "minimal", sameDom: "same DOM" };
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -162,7 +161,7 @@ async function openPages(browser: Browser, origin: string): Promise<Record<Varia
 
 /** Runs `fn` in the page on the variant's bench API. `fn` is sent as source: it may only use its arguments. */
 function run<A, R>(p: BenchPage, fn: (bench: BenchApi, arg: A) => R, arg?: A): Promise<R> {
-  return p.page.evaluate(`(${fn.toString()})(window.benches[${JSON.stringify(p.variant)}], ${JSON.stringify(arg ?? null)})`) as Promise<R>;
+  return p.page.evaluate<R>(`(${fn.toString()})(window.benches[${JSON.stringify(p.variant)}], ${JSON.stringify(arg ?? null)})`);
 }
 
 interface Memory {
@@ -548,7 +547,7 @@ async function main() {
     durationSeconds: Math.round((Date.now() - started) / 1000),
     environment: {
       node: process.version,
-      chromium: await browserVersion(executablePath),
+      chromium: browserVersion(executablePath),
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model,
       crossOriginIsolated: isolated,
@@ -614,7 +613,7 @@ function sourceState(): { commit: string; srcModified: boolean } {
   return { commit: git("rev-parse", "--short", "HEAD"), srcModified: git("status", "--porcelain", "--", "src").length > 0 };
 }
 
-async function browserVersion(executablePath: string): Promise<string> {
+function browserVersion(executablePath: string): string {
   const out = spawnSync(executablePath, ["--version"], { encoding: "utf8" });
   return (out.stdout || "").trim().split("\n").pop() ?? "unknown";
 }

@@ -11,6 +11,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createElement, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
+import type { WidgetPayload } from "../src/index.js";
 import { BaselineWidget } from "./baseline.js";
 import { MinimalWidget } from "./minimal.js";
 import { makePayload } from "./payload.js";
@@ -27,8 +28,8 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 const variants: Record<string, (payload: unknown) => ReactElement> = {
   widget: (payload) => createElement(Widget, { payload, locale: "en-US", timeZone: "UTC", limits: LIMITS }),
-  minimal: (payload) => createElement(MinimalWidget, { payload: payload as Record<string, unknown> }),
-  sameDom: (payload) => createElement(BaselineWidget, { payload: payload as Record<string, unknown> }),
+  minimal: (payload) => createElement(MinimalWidget, { payload: payload as WidgetPayload }),
+  sameDom: (payload) => createElement(BaselineWidget, { payload: payload as WidgetPayload }),
 };
 const names = Object.keys(variants);
 

@@ -56,7 +56,9 @@ async function main() {
     for (;;) {
       try {
         if ((await fetch(`${base}/`)).ok) break;
-      } catch {}
+      } catch {
+        // Not listening yet: try again until the deadline.
+      }
       if (Date.now() > deadline) throw new Error(`next start did not answer on ${base} within 30 s`);
       await new Promise((r) => setTimeout(r, 250));
     }

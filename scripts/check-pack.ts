@@ -14,7 +14,7 @@ const [report] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", 
   { files: { path: string }[] },
 ];
 const files = new Set(report.files.map((f) => f.path));
-const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, unknown> & { scripts?: Record<string, string> };
 const failures: string[] = [];
 
 const allowed = /^(dist\/|package\.json$|README\.md$|LICENSE$)/;

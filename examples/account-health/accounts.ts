@@ -36,9 +36,12 @@ const accounts: Account[] = [
 
 const byEmailDomain: Record<string, string> = { "example.com": "acc_3", "globex.test": "acc_8" };
 
-/** Finds the requester's account by account id, else by the domain of their email. */
-export async function findAccount(accountId: string, requesterEmail: string): Promise<Account | undefined> {
+/**
+ * Finds the requester's account by account id, else by the domain of their email. Answers a
+ * promise, as the real data source it stands in for would.
+ */
+export function findAccount(accountId: string, requesterEmail: string): Promise<Account | undefined> {
   const domain = requesterEmail.split("@")[1]?.toLowerCase() ?? "";
   const id = accounts.some((a) => a.id === accountId) ? accountId : byEmailDomain[domain];
-  return accounts.find((a) => a.id === id);
+  return Promise.resolve(accounts.find((a) => a.id === id));
 }

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { fetchWidget, type FetchWidgetResult } from "../host/fetch-widget.js";
 import { HANDSHAKE_MAX_BYTES, verifyEndpoint } from "../host/verify-endpoint.js";
 import type { ContextParam } from "../protocol/params.js";
@@ -14,6 +13,7 @@ import {
   SAMPLE_CONTEXT,
   SECRET_HELP,
   SECRET_OPTIONS,
+  parseCommandArgs,
 } from "./options.js";
 
 export const CHECK_HELP = `Usage: sidecard check <url> [options]
@@ -329,25 +329,14 @@ export function formatCheckReport(report: CheckReport): string {
 }
 
 export async function runCheck(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        ...SECRET_OPTIONS,
-        header: { type: "string", multiple: true },
-        context: { type: "string", multiple: true },
-        timeout: { type: "string" },
-        "max-bytes": { type: "string" },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, {
+    ...SECRET_OPTIONS,
+    header: { type: "string", multiple: true },
+    context: { type: "string", multiple: true },
+    timeout: { type: "string" },
+    "max-bytes": { type: "string" },
+    json: { type: "boolean", default: false },
+  });
   if (values.help) {
     io.stdout(CHECK_HELP);
     return EXIT_OK;

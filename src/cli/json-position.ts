@@ -30,7 +30,7 @@ class Stop extends Error {
 
 function describeAt(text: string, offset: number): string {
   if (offset >= text.length) return "the end of the input";
-  const ch = text[offset]!;
+  const ch = text[offset];
   return /\s/.test(ch) ? `whitespace (U+${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()})` : `'${ch}'`;
 }
 

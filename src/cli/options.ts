@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { readFileSync } from "node:fs";
 import { CONTEXT_PARAMS, type ContextParam } from "../protocol/params.js";
 import { checkHeaders } from "../protocol/request-config.js";
@@ -98,3 +99,15 @@ export const SAMPLE_CONTEXT: Readonly<Record<ContextParam, string>> = {
   requester_id: "user_77",
   requester_email: "jane.doe@example.com",
 };
+
+/**
+ * A command's flags and positionals as `node:util`'s `parseArgs` reads them (strict: an unknown
+ * flag is a usage error naming it), or `help: true` when `--help`/`-h` was given.
+ */
+export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig["options"]>>(argv: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { ...options, help: { type: "boolean", short: "h", default: false } } });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

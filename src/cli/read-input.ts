@@ -22,7 +22,7 @@ async function readStdin(stdin: NodeJS.ReadableStream, maxBytes: number): Promis
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stdin) {
-    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk);
     size += bytes.byteLength;
     if (size > maxBytes) {
       (stdin as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();

@@ -36,7 +36,7 @@ The secret can also come from the SIDECARD_SECRET environment variable.
 /** The query as sent: a leading `?` dropped; of a URL, the raw text between `?` and `#`. */
 export function queryOf(argument: string): string {
   if (/^https?:\/\//i.test(argument)) {
-    const withoutFragment = argument.split("#")[0]!;
+    const withoutFragment = argument.split("#")[0];
     const question = withoutFragment.indexOf("?");
     return question < 0 ? "" : withoutFragment.slice(question + 1);
   }
@@ -68,7 +68,7 @@ export async function runSign(argv: readonly string[], io: CliIo): Promise<numbe
     return EXIT_OK;
   }
   if (positionals.length !== 1) throw new UsageError(`sign takes one query; got ${positionals.length}.`);
-  const query = queryOf(positionals[0]!);
+  const query = queryOf(positionals[0]);
   const secret = requireSecret(values);
   const signature = await signQuery(query, secret);
   if (!values.explain) {
@@ -97,8 +97,8 @@ export async function runVerify(argv: readonly string[], io: CliIo): Promise<num
     return EXIT_OK;
   }
   if (positionals.length !== 2) throw new UsageError(`verify takes a query and a signature; got ${positionals.length} arguments.`);
-  const query = queryOf(positionals[0]!);
-  const signature = positionals[1]!;
+  const query = queryOf(positionals[0]);
+  const signature = positionals[1];
   const secret = requireSecret(values);
   if (await verifySignature(query, signature, secret)) {
     io.stdout("valid: the signature matches this query and secret\n");

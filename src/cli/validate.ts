@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { parseWidget } from "../parse/parse-widget.js";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, UsageError, type CliIo } from "./cli-io.js";
@@ -6,7 +5,7 @@ import { fetchWidget } from "../host/fetch-widget.js";
 import { CONTEXT_PARAMS, type ContextParam } from "../protocol/params.js";
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from "../protocol/request-config.js";
 import { parseJsonText } from "./json-position.js";
-import { parseHeaderFlags, parsePositiveInteger, readSecret, SAMPLE_CONTEXT, SECRET_HELP, SECRET_OPTIONS } from "./options.js";
+import { parseHeaderFlags, parsePositiveInteger, readSecret, SAMPLE_CONTEXT, SECRET_HELP, SECRET_OPTIONS, parseCommandArgs } from "./options.js";
 import { isUrl, readJsonInput, type InputResult } from "./read-input.js";
 
 export const VALIDATE_HELP = `Usage: sidecard validate [options] <file|url|->...
@@ -48,25 +47,14 @@ export function formatDiagnostic(source: string, diagnostic: Diagnostic): string
 }
 
 export async function runValidate(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean", default: false },
-        strict: { type: "boolean", default: false },
-        ...SECRET_OPTIONS,
-        header: { type: "string", multiple: true },
-        timeout: { type: "string" },
-        "max-bytes": { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, {
+    json: { type: "boolean", default: false },
+    strict: { type: "boolean", default: false },
+    ...SECRET_OPTIONS,
+    header: { type: "string", multiple: true },
+    timeout: { type: "string" },
+    "max-bytes": { type: "string" },
+  });
   if (values.help) {
     io.stdout(VALIDATE_HELP);
     return EXIT_OK;

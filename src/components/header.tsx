@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { createElement, type ReactNode } from "react";
 import type { WidgetHeader } from "../schema/widget-schema.js";
 import { boundChars, MAX_DRAWN_CHARS, MAX_TITLE_CHARS } from "../render/render-limits.js";
 import { headingTag } from "../render/widget-settings.js";
@@ -31,32 +31,31 @@ export interface HeaderProps {
  */
 export function Header({ header, level, className, disclosure, actions, bare = false }: HeaderProps) {
   if (header.title === undefined && header.icon_url === undefined && !actions) return null;
-  const Heading = headingTag(level);
   const hover = header.title === undefined ? undefined : boundChars(header.title, MAX_TITLE_CHARS);
   const title = header.title === undefined ? undefined : boundChars(header.title, MAX_DRAWN_CHARS);
+  // The tag is picked by level and made with createElement (a variable used as a JSX tag reads as
+  // a component created during render).
   const heading =
     title !== undefined &&
-    (disclosure ? (
-      <Heading className="sc-title">
-        <button
-          type="button"
-          className="sc-disclosure"
-          aria-expanded={disclosure.expanded}
-          // Only while the content is there to point at: collapsed content leaves the DOM.
-          aria-controls={disclosure.expanded ? disclosure.controls : undefined}
-          onClick={disclosure.onToggle}
-        >
-          <span className="sc-truncate" title={hover}>
-            {title}
-          </span>
-          {chevronMark}
-        </button>
-      </Heading>
-    ) : (
-      <Heading className="sc-title sc-truncate" title={hover}>
-        {title}
-      </Heading>
-    ));
+    (disclosure
+      ? createElement(
+          headingTag(level),
+          { className: "sc-title" },
+          <button
+            type="button"
+            className="sc-disclosure"
+            aria-expanded={disclosure.expanded}
+            // Only while the content is there to point at: collapsed content leaves the DOM.
+            aria-controls={disclosure.expanded ? disclosure.controls : undefined}
+            onClick={disclosure.onToggle}
+          >
+            <span className="sc-truncate" title={hover}>
+              {title}
+            </span>
+            {chevronMark}
+          </button>,
+        )
+      : createElement(headingTag(level), { className: "sc-title sc-truncate", title: hover }, title));
   // Nothing beside the title: the heading is the header (one wrapper less per card).
   if (bare && header.icon_url === undefined && !actions) return heading || null;
   return (

@@ -223,7 +223,7 @@ function resolveVariable(token: Extract<Token, { kind: "variable" }>, values: Em
     });
     return null;
   }
-  const [group, key] = field ? ["custom_fields", field[1]!] : (name.split(".") as [string, string]);
+  const [group, key] = field ? ["custom_fields", field[1]] : (name.split(".") as [string, string]);
   const raw = readOwn(readOwn(values, group), key);
   if (raw === undefined || raw === null || raw === "") {
     diagnostics.push({ ...at, code: "missing_variable", message: `{{${name}}} at index ${index} has no value; expected values.${group}.${key} to be set.` });

@@ -4,9 +4,10 @@ import { forwardRef, useCallback, useEffect, useRef, useState } from "react";
 import { useMessages, useSidecardSettings } from "../messages/provider.js";
 import { splitRootAttributes, type RootAttributes } from "../render/root-attributes.js";
 import { englishHostMessages, type SidecardHostMessages } from "./host-messages.js";
-import type { AppHeaders } from "./endpoint-url.js";
+import type { AppHeaders } from "../protocol/request-config.js";
 import type { FetchFunction } from "../protocol/request.js";
 import { headersKey } from "../protocol/request-config.js";
+import { useLatest } from "./use-latest.js";
 import { verifyEndpoint, type VerificationResult } from "./verify-endpoint.js";
 
 export interface UseEndpointVerificationOptions {
@@ -49,8 +50,7 @@ type InternalState = { phase: "checking" | "done" | "disconnected"; result: Veri
  * disconnected); `retry` re-runs it, `disconnect` drops it until `connect`.
  */
 export function useEndpointVerification(options: UseEndpointVerificationOptions): EndpointVerificationState {
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
+  const optionsRef = useLatest(options);
   const [state, setState] = useState<InternalState>({ phase: "checking", result: null });
   const current = useRef<AbortController | null>(null);
   const disconnected = useRef(false);
@@ -78,7 +78,7 @@ export function useEndpointVerification(options: UseEndpointVerificationOptions)
         // Aborted: a newer handshake, a disconnect or unmounting took over.
       },
     );
-  }, [abort]);
+  }, [abort, optionsRef]);
 
   const disconnect = useCallback(() => {
     abort();

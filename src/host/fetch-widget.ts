@@ -1,8 +1,8 @@
 import { parseWidget, type ParseOptions, type ParseResult } from "../parse/parse-widget.js";
-import { CONTEXT_PARAMS, type ContextParam } from "../protocol/params.js";
-import { signedHeaders, withProtocolParams, type AppHeaders } from "./endpoint-url.js";
-import { mediaType, performRequest, type FetchFunction, type RequestFailureKind } from "../protocol/request.js";
-import { checkRequestConfig, DEFAULT_MAX_BYTES } from "../protocol/request-config.js";
+import { ACCEPT, fetchDataParams, signedHeaders, withProtocolParams } from "../protocol/app-request.js";
+import type { ContextParam } from "../protocol/params.js";
+import { mediaType, performRequest, type FetchFunction, type RequestFailure, type RequestFailureKind } from "../protocol/request.js";
+import { checkRequestConfig, DEFAULT_MAX_BYTES, type AppHeaders } from "../protocol/request-config.js";
 
 export { DEFAULT_MAX_BYTES } from "../protocol/request-config.js";
 
@@ -38,20 +38,12 @@ export interface FetchWidgetOptions {
  */
 export type FetchWidgetErrorKind = RequestFailureKind | "not_json" | "config";
 
-export interface FetchWidgetError {
+/**
+ * A failed request (the fields of the protocol's `RequestFailure`), plus the host's own kinds.
+ * `body` also holds an answer that is not JSON, for tools; it is never rendered.
+ */
+export interface FetchWidgetError extends Omit<RequestFailure, "kind"> {
   kind: FetchWidgetErrorKind;
-  /** One sentence naming what happened and what was expected. */
-  message: string;
-  /** The HTTP status, when the app answered one. */
-  status?: number;
-  /** The answer's Content-Type, when the app answered. */
-  contentType?: string | null;
-  /** What the app answered, for tools (an error answer's first 4 KiB; an answer that is not JSON). Never rendered. */
-  body?: string;
-  /** Where a refused redirect pointed. */
-  location?: string;
-  /** For a timeout or a broken connection after the status line: the status the app had sent. */
-  answeredStatus?: number;
 }
 
 export interface FetchWidgetSuccess {
@@ -76,13 +68,6 @@ export interface FetchWidgetFailure {
 
 export type FetchWidgetResult = FetchWidgetSuccess | FetchWidgetFailure;
 
-/** The query parameters of a `fetch_data` request for this context, in wire order. */
-export function fetchDataParams(context: CustomAppRequestContext | undefined): Record<string, string> {
-  const params: Record<string, string> = { request_type: "fetch_data" };
-  for (const name of CONTEXT_PARAMS) params[name] = String(context?.[name] ?? "");
-  return params;
-}
-
 /**
  * Asks the app for the widget (`request_type=fetch_data` with the context) and parses the
  * answer. Never throws and never rejects: every failure, including an aborted `signal`, is a
@@ -95,7 +80,7 @@ export async function fetchWidget(given: FetchWidgetOptions): Promise<FetchWidge
   if (!config.ok) return { ok: false, error: { kind: "config", message: config.message }, durationMs: 0 };
   const { timeoutMs, maxBytes, secret } = config.value;
   const url = withProtocolParams(config.value.url, fetchDataParams(options.context));
-  const headers = await signedHeaders(url, config.value.headers, "application/json", secret);
+  const headers = await signedHeaders(url, config.value.headers, ACCEPT.fetch_data, secret);
   if (typeof headers === "string") return { ok: false, error: { kind: "config", message: headers }, durationMs: 0 };
 
   const outcome = await performRequest({

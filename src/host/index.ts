@@ -15,7 +15,7 @@ export {
   type FetchWidgetError,
   type FetchWidgetErrorKind,
 } from "./fetch-widget.js";
-export type { AppHeaders } from "./endpoint-url.js";
+export type { AppHeaders } from "../protocol/request-config.js";
 export type { FetchFunction } from "../protocol/request.js";
 export {
   useCustomApp,

@@ -1,4 +1,5 @@
-import { fetchDataParams, type FetchWidgetOptions, type FetchWidgetResult } from "./fetch-widget.js";
+import { fetchDataParams } from "../protocol/app-request.js";
+import type { FetchWidgetOptions, FetchWidgetResult } from "./fetch-widget.js";
 import type { FetchFunction } from "../protocol/request.js";
 import { headerPairs } from "../protocol/request-config.js";
 import { fetchWidgetWithRetry, type RetryOptions } from "./retry-policy.js";
@@ -18,7 +19,7 @@ const fetchIds = new WeakMap<FetchFunction, number>();
 let nextFetchId = 1;
 
 function fetchIdentity(fetchFn: FetchFunction | undefined): number {
-  const fn = fetchFn ?? (globalThis.fetch as FetchFunction | undefined);
+  const fn = fetchFn ?? (globalThis.fetch);
   if (!fn) return 0;
   let id = fetchIds.get(fn);
   if (id === undefined) {

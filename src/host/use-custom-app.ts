@@ -2,11 +2,12 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ParseOptions } from "../parse/parse-widget.js";
-import type { AppHeaders } from "./endpoint-url.js";
+import type { AppHeaders } from "../protocol/request-config.js";
 import type { CustomAppRequestContext, FetchWidgetError, FetchWidgetSuccess } from "./fetch-widget.js";
 import type { FetchFunction } from "../protocol/request.js";
 import { fetchWidgetShared, requestKey } from "./shared-requests.js";
 import type { RetryOptions } from "./retry-policy.js";
+import { useLatest } from "./use-latest.js";
 import { DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL_MS, readCachedWidget, storeCachedWidget } from "./widget-cache.js";
 
 /** Where the app is shown: beside an issue, or in an account's notebook (no issue there). */
@@ -98,8 +99,7 @@ export function useCustomApp(hookOptions: UseCustomAppOptions): CustomAppState {
   const options = { ...hookOptions, context: contextForPlacement(hookOptions.placement, hookOptions.context) };
   const enabled = options.enabled ?? true;
   const key = requestKey(options);
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
+  const optionsRef = useLatest(options);
 
   // What a context starts with: its cached answer, if one is fresh enough, else nothing.
   const initial = (): InternalState => ({
@@ -145,13 +145,10 @@ export function useCustomApp(hookOptions: UseCustomAppOptions): CustomAppState {
         return { ...s, error: result.error, isFetching: false };
       });
     });
-  }, [cancel]);
+  }, [cancel, optionsRef]);
 
   useEffect(() => {
-    if (!enabled) {
-      setState((s) => (s.isFetching ? { ...s, isFetching: false } : s));
-      return;
-    }
+    if (!enabled) return;
     run(false);
     return cancel;
   }, [key, enabled, run, cancel]);
@@ -168,9 +165,11 @@ export function useCustomApp(hookOptions: UseCustomAppOptions): CustomAppState {
 
   const refresh = useCallback(() => {
     if (optionsRef.current.enabled ?? true) run(true);
-  }, [run]);
+  }, [run, optionsRef]);
 
-  const { data, error, isFetching } = current;
+  const { data, error } = current;
+  // Disabled, nothing is being fetched for this consumer (a request it started was aborted).
+  const isFetching = enabled && current.isFetching;
   const status: CustomAppStatus = isFetching && !data ? "loading" : error ? "error" : data ? "success" : isFetching ? "loading" : "idle";
   return { status, data, error, isFetching, isStale: data !== null && (isFetching || error !== null), refresh };
 }

@@ -1,6 +1,6 @@
-import { signedHeaders, withProtocolParams, type AppHeaders } from "./endpoint-url.js";
+import { ACCEPT, signedHeaders, verifyParams, withProtocolParams } from "../protocol/app-request.js";
 import { abortReason, mediaType, performRequest, type FetchFunction } from "../protocol/request.js";
-import { checkRequestConfig } from "../protocol/request-config.js";
+import { checkRequestConfig, type AppHeaders } from "../protocol/request-config.js";
 
 export { DEFAULT_TIMEOUT_MS } from "../protocol/request-config.js";
 
@@ -70,8 +70,8 @@ export async function verifyEndpoint(given: VerifyEndpointOptions): Promise<Veri
   const code = typeof options.code === "string" ? options.code : createVerificationCode();
   const config = checkRequestConfig(options, { maxBytes: HANDSHAKE_MAX_BYTES });
   if (!config.ok) return { status: "unverified", code, failure: "config", reason: config.message };
-  const url = withProtocolParams(config.value.url, { request_type: "verify", code });
-  const headers = await signedHeaders(url, config.value.headers, "application/json, text/plain", config.value.secret);
+  const url = withProtocolParams(config.value.url, verifyParams(code));
+  const headers = await signedHeaders(url, config.value.headers, ACCEPT.verify, config.value.secret);
   if (typeof headers === "string") return { status: "unverified", code, failure: "config", reason: headers };
 
   const outcome = await performRequest({

@@ -41,7 +41,7 @@ export function useSidecardSettings(): SidecardSettings {
 export function useMessages<T extends object>(defaults: T, own: Partial<T> | undefined): T {
   const fromProvider = useContext(SidecardContext).messages as Partial<T> | undefined;
   const merged = useMemo(() => pickMessages(defaults, fromProvider, own), [defaults, fromProvider, own]);
-  return useShallowStable(merged) as T;
+  return useShallowStable(merged);
 }
 
 /** Only the keys `defaults` knows, each from the last source that has it. */
@@ -51,7 +51,7 @@ function pickMessages<T extends object>(defaults: T, ...sources: (Partial<T> | u
     if (!source) continue;
     for (const key of Object.keys(defaults) as (keyof T)[]) {
       const value = source[key];
-      if (value !== undefined && typeof value === typeof defaults[key]) result[key] = value as T[keyof T];
+      if (value !== undefined && typeof value === typeof defaults[key]) result[key] = value;
     }
   }
   return result;
@@ -59,8 +59,8 @@ function pickMessages<T extends object>(defaults: T, ...sources: (Partial<T> | u
 
 function useShallowStable<T extends object | undefined>(value: T): T {
   const previous = useRef(value);
-  if (!shallowEqual(previous.current, value)) previous.current = value;
-  return previous.current;
+  // eslint-disable-next-line react-hooks/refs -- a memo cache: it only ever hands back an equal value
+  return shallowEqual(previous.current, value) ? previous.current : (previous.current = value);
 }
 
 function shallowEqual(a: object | undefined, b: object | undefined): boolean {

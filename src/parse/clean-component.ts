@@ -158,7 +158,7 @@ function cleanHeader(header: unknown, pristine: boolean): WidgetHeader | null {
   if (keys !== (title === undefined ? 0 : 1) + (icon === undefined ? 0 : 1)) return null;
   // Each shape from a literal of its own: no property added after creation, no map transition.
   if (title === undefined) return icon === undefined ? {} : { icon_url: icon as string };
-  return icon === undefined ? { title: title as string } : { title: title as string, icon_url: icon as string };
+  return icon === undefined ? { title } : { title, icon_url: icon as string };
 }
 
 function cleanCard(c: Record<string, unknown>, schemes: readonly string[], pristine: boolean): CardComponent | null {

@@ -25,8 +25,8 @@ function isHtmlSafeAscii(b: number): boolean {
  * (overlong forms, surrogates, values above U+10FFFF and truncated sequences all count as invalid).
  */
 function decodeRune(s: GoString, i: number): [rune: number, width: number] {
-  const b0 = s[i]!;
-  const at = (k: number) => (i + k < s.length ? s[i + k]! : -1);
+  const b0 = s[i];
+  const at = (k: number) => (i + k < s.length ? s[i + k] : -1);
   const cont = (b: number, lo = 0x80, hi = 0xbf) => b >= lo && b <= hi;
   if (b0 >= 0xc2 && b0 <= 0xdf) {
     const b1 = at(1);
@@ -89,7 +89,7 @@ function writeGoString(out: ByteWriter, s: GoString): void {
   let start = 0;
   let i = 0;
   while (i < s.length) {
-    const b = s[i]!;
+    const b = s[i];
     if (b < 0x80) {
       if (isHtmlSafeAscii(b)) {
         i++;
@@ -132,7 +132,7 @@ function writeGoString(out: ByteWriter, s: GoString): void {
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    if (a[i] !== b[i]) return a[i]! - b[i]!;
+    if (a[i] !== b[i]) return a[i] - b[i];
   }
   return a.length - b.length;
 }

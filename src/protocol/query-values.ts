@@ -23,10 +23,10 @@ function queryUnescape(s: Uint8Array): GoString | null {
   const out = new Uint8Array(s.length);
   let n = 0;
   for (let i = 0; i < s.length; i++) {
-    const b = s[i]!;
+    const b = s[i];
     if (b === 0x25) {
-      const hi = i + 2 < s.length ? hexValue(s[i + 1]!) : -1;
-      const lo = i + 2 < s.length ? hexValue(s[i + 2]!) : -1;
+      const hi = i + 2 < s.length ? hexValue(s[i + 1]) : -1;
+      const lo = i + 2 < s.length ? hexValue(s[i + 2]) : -1;
       if (hi < 0 || lo < 0) return null;
       out[n++] = (hi << 4) | lo;
       i += 2;

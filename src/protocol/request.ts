@@ -220,7 +220,7 @@ function quoteErrorBody(contentType: string | null, text: string): string {
 
 /** `"application/json"` from `"Application/JSON; charset=utf-8"`; `""` when absent. */
 export function mediaType(contentType: string | null): string {
-  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  return (contentType ?? "").split(";")[0].trim().toLowerCase();
 }
 
 /**

@@ -73,7 +73,7 @@ export function analyzeWidget(input: unknown, options: ParseOptions = {}, previo
     if (root === null) return null;
     analysis.header = root.header;
     analysis.headerErrors = root.headerErrors;
-    const nodes: AnalyzedComponent[] = new Array(root.components.length);
+    const nodes = new Array<AnalyzedComponent>(root.components.length);
     for (let index = 0; index < nodes.length; index++) nodes[index] = analyzeNode(root.components[index], "/components", index, false, root.walk, before?.[index]);
     analysis.components = nodes;
     return root.version;
@@ -187,7 +187,7 @@ function previousChild(before: AnalyzedComponent, index: number, input: unknown,
 
 /** `before` when it is a leaf equal in content to the freshly normalised `clean` (a comparison of its few fields), else `clean`. */
 function sameAsBefore<T extends WidgetComponent>(before: WidgetComponent | null | undefined, clean: T): T {
-  return before != null && before.type !== "card" && clean.type !== "card" && sameContent(before, clean as LeafComponent) ? (before as T) : clean;
+  return before != null && before.type !== "card" && clean.type !== "card" && sameContent(before, clean) ? (before as T) : clean;
 }
 
 /** The record of a component that already is exactly valid (a card's children then need none). */

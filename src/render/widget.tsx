@@ -101,9 +101,9 @@ export const Widget = forwardRef<HTMLElement, WidgetProps>(function Widget({
   const maxComponents = limits?.maxComponents;
   // Keyed on values, not identities, so inline `limits={{…}}` or `allowedUrlSchemes={[…]}` do
   // not re-validate on every render.
+  // The schemes are made from their key, so an equal list keeps the same array.
   const schemesKey = allowedUrlSchemes?.join("\u0000");
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const schemes = useMemo(() => allowedUrlSchemes ?? DEFAULT_URL_SCHEMES, [schemesKey]);
+  const schemes = useMemo(() => schemesFromKey(schemesKey), [schemesKey]);
   // The last analysis made: component objects that survive an immutable update keep their
   // records (and the memoised components below skip re-rendering them). A cache, not state:
   // whichever analysis it holds, records are only reused for the very same object and place.
@@ -113,8 +113,11 @@ export const Widget = forwardRef<HTMLElement, WidgetProps>(function Widget({
     [payload, maxComponents, schemes],
   );
 
+  // The latest callback, updated at commit (before the report below reads it), never during render.
   const onDiagnosticsRef = useRef(onDiagnostics);
-  onDiagnosticsRef.current = onDiagnostics;
+  useReportingEffect(() => {
+    onDiagnosticsRef.current = onDiagnostics;
+  });
   const reported = useRef<unknown>(null);
   useReportingEffect(() => {
     if (reported.current === analysis) return; // once per payload, also under StrictMode's double effects
@@ -141,12 +144,12 @@ export const Widget = forwardRef<HTMLElement, WidgetProps>(function Widget({
     [headingLevel, locale, timeZone, dateFormat, nowTime, schemes, collapsible, renderLimits, messages],
   );
   const registry = useMemo(() => resolveComponents(components), [components]);
-  const renderContext = useMemo<RenderContext>(
-    () => ({ registry, isolate: mode === "isolate", showDiagnostics, messages }),
-    [registry, mode, showDiagnostics, messages],
-  );
   // A new payload, new overrides or new settings give a component that threw another chance.
-  const renderKey = useMemo(() => ({}), [analysis, registry, settings]);
+  const renderKey = useMemo(() => ({ analysis, registry, settings }), [analysis, registry, settings]);
+  const renderContext = useMemo<RenderContext>(
+    () => ({ registry, isolate: mode === "isolate", showDiagnostics, messages, renderKey }),
+    [registry, mode, showDiagnostics, messages, renderKey],
+  );
 
   const canCollapse = collapsible && analysis.header?.title !== undefined;
   const open = expanded || !canCollapse;
@@ -227,6 +230,12 @@ export const Widget = forwardRef<HTMLElement, WidgetProps>(function Widget({
 // neither runs; `useEffect` there keeps React 18 from warning about layout effects.
 const useReportingEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
+/** `allowedUrlSchemes` back from its key (`undefined`: the defaults; `""`: no scheme at all). */
+function schemesFromKey(key: string | undefined): readonly string[] {
+  if (key === undefined) return DEFAULT_URL_SCHEMES;
+  return key === "" ? [] : key.split("\u0000");
+}
+
 function rootErrorMessage(error: Diagnostic, messages: SidecardMessages): string {
   switch (error.code) {
     case "unsupported_version":
@@ -242,6 +251,8 @@ interface RenderContext {
   registry: RenderRegistry;
   isolate: boolean;
   showDiagnostics: boolean;
+  /** Changes with the payload, the overrides and the settings: each boundary then tries again. */
+  renderKey: object;
   messages: SidecardMessages;
 }
 
@@ -255,7 +266,7 @@ function renderNode(node: AnalyzedComponent, key: number, context: RenderContext
   if (node.component === null || node.type === null) {
     return <InlineError key={key} type={node.type} path={node.path} messages={node.errors.map((d) => d.message)} showDiagnostics={showDiagnostics} />;
   }
-  if (node.type !== "card") return renderLeaf(node.component as LeafComponent, "/components", key, context, node);
+  if (node.type !== "card") return renderLeaf(node.component as LeafComponent, "/components", key, context);
   const card = node.component as CardComponent;
   const Card = registry.card as JSXElementConstructor<Omit<CardProps, "path"> & { path?: string }>;
   const base = `${node.path}/components`;
@@ -265,11 +276,11 @@ function renderNode(node: AnalyzedComponent, key: number, context: RenderContext
         <InlineError type="card header" path={`${node.path}/header`} messages={node.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
       )}
       {node.children === null
-        ? card.components.map((child, index) => renderLeaf(child, base, index, context, child))
+        ? card.components.map((child, index) => renderLeaf(child, base, index, context))
         : node.children.map((child, index) => renderNode(child, index, context))}
     </Card>
   );
-  return guard(element, key, node.type, node.path, node, context);
+  return guard(element, key, node.type, node.path, context);
 }
 
 /**
@@ -277,21 +288,21 @@ function renderNode(node: AnalyzedComponent, key: number, context: RenderContext
  * override (sidecard's own components never do) or an isolate-mode error fallback — a string
  * less per component to allocate, keep and compare on updates.
  */
-function renderLeaf(component: LeafComponent, base: string, index: number, context: RenderContext, resetKey: object): ReactNode {
+function renderLeaf(component: LeafComponent, base: string, index: number, context: RenderContext): ReactNode {
   const Rendered = context.registry[component.type] as JSXElementConstructor<{ component: LeafComponent; path?: string }>;
   const own = isDefaultEntry(context.registry, component.type);
   if (own && !context.isolate) return <Rendered key={index} component={component} />;
   const path = `${base}/${index}`;
-  return guard(<Rendered key={index} component={component} path={own ? undefined : path} />, index, component.type, path, resetKey, context);
+  return guard(<Rendered key={index} component={component} path={own ? undefined : path} />, index, component.type, path, context);
 }
 
 /** In isolate mode, an error boundary per component: a component that throws becomes an inline error. */
-function guard(element: ReactElement, key: number, type: ComponentType, path: string, resetKey: object, context: RenderContext): ReactNode {
+function guard(element: ReactElement, key: number, type: ComponentType, path: string, context: RenderContext): ReactNode {
   if (!context.isolate) return element;
   return (
     <ErrorBoundary
       key={key}
-      resetKey={resetKey}
+      resetKey={context.renderKey}
       fallback={(error) => (
         <InlineError type={type} path={path} messages={[context.messages.componentFailed(describeError(error))]} showDiagnostics={context.showDiagnostics} />
       )}

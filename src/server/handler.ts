@@ -139,7 +139,7 @@ export function createCustomAppHandler(options: CustomAppHandlerOptions): Custom
     if (read.dropped.length > 0) {
       return errorResponse(
         400,
-        `The query has a pair that Go's url.ParseQuery skips: ${quotePair(read.dropped[0]!)} (a ";" or a malformed "%" escape); expected every name and value percent-encoded.`,
+        `The query has a pair that Go's url.ParseQuery skips: ${quotePair(read.dropped[0])} (a ";" or a malformed "%" escape); expected every name and value percent-encoded.`,
       );
     }
 

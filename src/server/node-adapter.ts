@@ -97,15 +97,15 @@ function toRequest(req: IncomingMessage, signal: AbortSignal, maxBodyBytes: numb
 
   const headers = new Headers();
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-    const name = req.rawHeaders[i]!;
+    const name = req.rawHeaders[i];
     if (name.startsWith(":")) continue; // HTTP/2 pseudo-headers
-    headers.append(name, req.rawHeaders[i + 1]!);
+    headers.append(name, req.rawHeaders[i + 1]);
   }
 
   const method = req.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD";
   const body = hasBody ? bodyStream(req, maxBodyBytes) : null;
-  return new Request(url, { method, headers, body, signal, ...(hasBody ? { duplex: "half" } : {}) } as RequestInit);
+  return new Request(url, { method, headers, body, signal, ...(hasBody ? { duplex: "half" } : {}) });
 }
 
 /** The body-limit error, whether the handler let it through as it was or wrapped in a `cause`. */

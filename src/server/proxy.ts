@@ -1,7 +1,7 @@
-import { CONTEXT_PARAMS, SIGNATURE_HEADER, type ContextParam } from "../protocol/params.js";
+import { ACCEPT, buildRequestHeaders, fetchDataParams, verifyParams, withProtocolParams } from "../protocol/app-request.js";
+import { CONTEXT_PARAMS, type ContextParam } from "../protocol/params.js";
 import { goStringText, readGoQuery } from "../protocol/query-values.js";
 import { mediaType, performRequest, resolveEndpointUrl, type FetchFunction } from "../protocol/request.js";
-import { signQuery } from "../protocol/signature.js";
 
 /** Where one app lives and how to call it: what the host stored when the app was configured. */
 export interface CustomAppTarget {
@@ -126,10 +126,10 @@ function configProblem(app: CustomAppTarget): string | null {
 /** ` (the header "X Key")`: names the first header that does not fit, when it can be told. */
 function badHeaderName(headers: HeadersInit): string {
   const entries: Array<[string, string]> = Array.isArray(headers)
-    ? (headers as Array<[string, string]>)
+    ? (headers)
     : headers instanceof Headers
       ? []
-      : Object.entries(headers as Record<string, string>);
+      : Object.entries(headers);
   for (const [name, value] of entries) {
     try {
       new Headers([[name, value]]);
@@ -218,9 +218,9 @@ export function createCustomAppProxy(options: CustomAppProxyOptions): CustomAppP
     }
 
     // Only the protocol's names go to the app, set over the app URL's own parameters.
-    const params: Array<[string, string]> = [["request_type", requestType]];
+    let params: Record<string, string>;
     if (requestType === "verify") {
-      params.push(["code", code!]);
+      params = verifyParams(code!);
     } else {
       const context = Object.fromEntries(CONTEXT_PARAMS.map((name) => [name, sent.get(name) ?? ""])) as CustomAppProxyContext;
       if (options.context) {
@@ -242,16 +242,11 @@ export function createCustomAppProxy(options: CustomAppProxyOptions): CustomAppP
           context[name as ContextParam] = value ?? "";
         }
       }
-      for (const name of CONTEXT_PARAMS) params.push([name, context[name]]);
+      params = fetchDataParams(context);
     }
-    const target = new URL(base.href);
-    for (const [name, value] of params) target.searchParams.set(name, value);
-
-    const headers = new Headers(app.headers);
-    if (!headers.has("accept")) headers.set("accept", requestType === "verify" ? "application/json, text/plain" : "application/json");
+    const target = withProtocolParams(base, params);
     // Signed last, over exactly the query string that is sent.
-    if (app.secret !== undefined) headers.set(SIGNATURE_HEADER, await signQuery(target.search.slice(1), app.secret));
-    else headers.delete(SIGNATURE_HEADER);
+    const headers = await buildRequestHeaders(target, app.headers, ACCEPT[requestType], app.secret);
 
     const expected = requestType === "verify" ? EXPECTED_CODE : EXPECTED_DATA;
     const outcome = await performRequest({ url: target, headers, fetch: options.fetch, timeoutMs, maxBytes, signal: request.signal, expected });

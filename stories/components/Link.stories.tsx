@@ -48,7 +48,7 @@ export const Copy: Story = {
   play: async ({ canvasElement }) => {
     const writes: string[] = [];
     const original = Object.getOwnPropertyDescriptor(navigator, "clipboard");
-    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: async (text: string) => void writes.push(text) } });
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: (text: string) => Promise.resolve(void writes.push(text)) } });
     try {
       await userEvent.click(within(canvasElement).getByRole("button", { name: "Copy link" }));
       await expect(writes).toEqual(["https://crm.example.com/accounts/42"]);

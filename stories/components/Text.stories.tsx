@@ -77,7 +77,7 @@ export const MultiLine: Story = {
     // One element; each line keeps its break, the empty line its place.
     const values = canvasElement.querySelectorAll(".sc-text");
     await expect(values).toHaveLength(1);
-    const lines = values[0].textContent!.split("\n");
+    const lines = values[0].textContent.split("\n");
     await expect(lines).toHaveLength(5);
     await expect(lines[0]).toBe("Acme Corporation");
     const lineHeight = Number.parseFloat(getComputedStyle(values[0]).lineHeight);

@@ -86,17 +86,20 @@ export const At960: Story = {
   },
 };
 
+/** A component of its own, so the story's hook runs where React allows hooks. */
+function WidgetInNotebook() {
+  const { theme } = useStoryGlobals();
+  return (
+    <div className="sb-notebook" data-width="960" data-theme={theme} data-placement="account_notebook">
+      <StoryWidget payload={NOTEBOOK_PAYLOAD} />
+    </div>
+  );
+}
+
 export const WidgetInANotebook: Story = {
   name: "<Widget> alone, in a notebook",
   parameters: {
     docs: { description: { story: 'A host rendering `<Widget>` itself gets the notebook layout by putting `data-placement="account_notebook"` on an ancestor.' } },
   },
-  render: () => {
-    const { theme } = useStoryGlobals();
-    return (
-      <div className="sb-notebook" data-width="960" data-theme={theme} data-placement="account_notebook">
-        <StoryWidget payload={NOTEBOOK_PAYLOAD} />
-      </div>
-    );
-  },
+  render: () => <WidgetInNotebook />,
 };

@@ -50,7 +50,7 @@ export function answersAfter(delayMs: number, payload: unknown = ACCOUNT_PAYLOAD
 export function answersInTurn(...responses: Array<() => Response | Promise<Response>>): FetchFunction {
   let call = 0;
   return (url, init) => {
-    const next = responses[Math.min(call++, responses.length - 1)]!;
+    const next = responses[Math.min(call++, responses.length - 1)];
     return next === neverAnswer ? pendingForever(url, init) : Promise.resolve(next());
   };
 }
@@ -61,5 +61,5 @@ export function neverAnswer(): Response {
 }
 
 /** An app that passes the handshake: echoes the code as text/plain. */
-export const echoesCode: FetchFunction = async (url) =>
-  new Response(new URL(url).searchParams.get("code") ?? "", { status: 200, headers: { "content-type": "text/plain" } });
+export const echoesCode: FetchFunction = (url) =>
+  Promise.resolve(new Response(new URL(url).searchParams.get("code") ?? "", { status: 200, headers: { "content-type": "text/plain" } }));

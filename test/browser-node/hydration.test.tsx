@@ -5,8 +5,6 @@
 // must show right after. A client-only render shows the viewer's zone at once.
 process.env.TZ = "UTC"; // the server's own zone (Node reads TZ when it changes)
 
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright";
 import { renderToString } from "react-dom/server";
@@ -14,6 +12,7 @@ import { build, type Rolldown } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Widget } from "../../src/index.js";
 import { chromiumLaunchOptions, findChromium } from "../chromium.js";
+import { testServers } from "../host/http-test-server.js";
 
 const executablePath = findChromium();
 const inCi = process.env.CI === "true";
@@ -68,7 +67,7 @@ async function buildClientBundle(): Promise<string> {
 
 describe.skipIf(!executablePath)("server-rendered dates hydrate without a mismatch", () => {
   let browser: Browser;
-  let server: Server;
+  const serve = testServers("all");
   let origin = "";
   let script = "";
   let html = "";
@@ -85,7 +84,7 @@ describe.skipIf(!executablePath)("server-rendered dates hydrate without a mismat
 
   beforeAll(async () => {
     script = await buildClientBundle();
-    server = createServer((request, response) => {
+    const server = await serve((request, response) => {
       if (request.url === "/app.js") {
         response.writeHead(200, { "content-type": "text/javascript" }).end(script);
       } else if (request.url === "/") {
@@ -96,14 +95,12 @@ describe.skipIf(!executablePath)("server-rendered dates hydrate without a mismat
         response.writeHead(404, { "content-type": "text/plain" }).end("not found");
       }
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = server.url("");
     browser = await chromium.launch(chromiumLaunchOptions(executablePath!));
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   });
 
   /** A page in Los Angeles that records every console error and warning. */
@@ -193,7 +190,7 @@ describe.skipIf(!executablePath)("server-rendered dates hydrate without a mismat
         await route.fulfill({ status: 404, contentType: "text/plain", body: "not found" });
       });
       await page.goto(`${origin}/`);
-      await page.waitForFunction(() => (document.querySelector('img[src$="/missing.png"]') as HTMLImageElement | null)?.complete === true && document.querySelectorAll('img[src$="/missing.png"]').length === 2 && [...document.querySelectorAll<HTMLImageElement>('img[src$="/missing.png"]')].every((img) => img.complete));
+      await page.waitForFunction(() => document.querySelector<HTMLImageElement>('img[src$="/missing.png"]')?.complete === true && document.querySelectorAll('img[src$="/missing.png"]').length === 2 && [...document.querySelectorAll<HTMLImageElement>('img[src$="/missing.png"]')].every((img) => img.complete));
       await page.addScriptTag({ url: "/app.js" });
       await page.evaluate((props) => {
         (window as unknown as { hydrateWidget(p: unknown): void }).hydrateWidget(props);

@@ -133,7 +133,7 @@ describe.skipIf(!executablePath)("sidecard preview as a design tool, in Chromium
     const item = page.locator('.pv-problem-item[data-code="unsafe_url"]');
     await item.waitFor();
     const urlLine = invalid.split("\n").findIndex((line) => line.includes("javascript:")) + 1;
-    const urlColumn = invalid.split("\n")[urlLine - 1]!.indexOf('"javascript:') + 1;
+    const urlColumn = invalid.split("\n")[urlLine - 1].indexOf('"javascript:') + 1;
     expect(await item.getByRole("button").textContent()).toBe(`Line ${urlLine}, column ${urlColumn}`);
     expect(await item.textContent()).toContain("/components/1/url");
     await page.getByLabel("isolate").check();
@@ -145,7 +145,7 @@ describe.skipIf(!executablePath)("sidecard preview as a design tool, in Chromium
     await page.getByRole("button", { name: "Format" }).click();
     expect(await editor(page).inputValue()).toBe(payload("One line", []));
     await page.getByRole("button", { name: "Revert" }).click();
-    expect(JSON.parse(await editor(page).inputValue()).header.title).toBe("Account health");
+    expect((JSON.parse(await editor(page).inputValue()) as { header: { title?: string } }).header.title).toBe("Account health");
     expect(page.problems).toEqual([]);
     await page.context().close();
   });
@@ -367,10 +367,11 @@ describe("the preview server's watch endpoint", () => {
   }
 
   /** Reads Server-Sent Events until `count` `payload` events came. */
-  async function events(response: Response, count: number): Promise<Array<{ text: string | null; error: string | null; version: number }>> {
+  type WatchEvent = { text: string | null; error: string | null; version: number };
+  async function events(response: Response, count: number): Promise<WatchEvent[]> {
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = "";
-    const found: Array<{ text: string | null; error: string | null; version: number }> = [];
+    const found: WatchEvent[] = [];
     while (found.length < count) {
       const { value, done } = await reader.read();
       if (done) break;
@@ -380,7 +381,7 @@ describe("the preview server's watch endpoint", () => {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const data = block.split("\n").find((line) => line.startsWith("data: "));
-        if (block.includes("event: payload") && data) found.push(JSON.parse(data.slice(6)));
+        if (block.includes("event: payload") && data) found.push(JSON.parse(data.slice(6)) as WatchEvent);
       }
     }
     await reader.cancel();
@@ -390,7 +391,7 @@ describe("the preview server's watch endpoint", () => {
   it("streams the file's text on connect and on each save; says so when it is missing or too large", async () => {
     const file = payloadFile("{}");
     const server = await start({ kind: "file", path: file }, 64);
-    const config = await (await fetch(`${server.url}api/config`)).json();
+    const config = (await (await fetch(`${server.url}api/config`)).json()) as { watch: boolean };
     expect(config.watch).toBe(true);
     const response = await fetch(`${server.url}api/watch`);
     expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
@@ -408,7 +409,7 @@ describe("the preview server's watch endpoint", () => {
   it("answers 404 when no file is previewed, and 503 past the client limit", async () => {
     const example = await start({ kind: "example" });
     expect((await fetch(`${example.url}api/watch`)).status).toBe(404);
-    expect((await (await fetch(`${example.url}api/config`)).json()).watch).toBe(false);
+    expect(((await (await fetch(`${example.url}api/config`)).json()) as { watch: boolean }).watch).toBe(false);
 
     const server = await start({ kind: "file", path: payloadFile("{}") });
     const controllers = Array.from({ length: MAX_WATCH_CLIENTS }, () => new AbortController());
@@ -416,7 +417,7 @@ describe("the preview server's watch endpoint", () => {
     expect(open.every((response) => response.status === 200)).toBe(true);
     const refused = await fetch(`${server.url}api/watch`);
     expect(refused.status).toBe(503);
-    expect((await refused.json()).error).toBe(`At most ${MAX_WATCH_CLIENTS} pages can watch payload.json at once.`);
+    expect(((await refused.json()) as { error: string }).error).toBe(`At most ${MAX_WATCH_CLIENTS} pages can watch payload.json at once.`);
     for (const controller of controllers) controller.abort();
   });
 });

@@ -1,7 +1,5 @@
 // @vitest-environment node
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +8,7 @@ import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPreviewServer, type PreviewServer } from "../../src/cli/preview/server.js";
 import { chromiumLaunchOptions, findChromium } from "../chromium.js";
+import { answer, testServers } from "../host/http-test-server.js";
 
 const executablePath = findChromium();
 const inCi = process.env.CI === "true";
@@ -42,6 +41,7 @@ describe.skipIf(!executablePath)("sidecard preview in Chromium", () => {
   let browser: Browser;
   let pageDir: string;
   const servers: Array<{ close(): Promise<void> }> = [];
+  const serveApp = testServers("all");
 
   async function preview(options: Omit<Parameters<typeof startPreviewServer>[0], "pageDir" | "port">): Promise<PreviewServer> {
     const server = await startPreviewServer({ ...options, pageDir, port: 0 });
@@ -134,18 +134,16 @@ describe.skipIf(!executablePath)("sidecard preview in Chromium", () => {
 
   it("shows Unverified for an app that fails the handshake, and verifies on Retry connection", async () => {
     let answerCorrectly = false;
-    const app: Server = createServer((req, res) => {
+    const app = await serveApp((req, res) => {
       const url = new URL(req.url ?? "/", "http://x");
       if (url.searchParams.get("request_type") === "verify") {
         const code = answerCorrectly ? url.searchParams.get("code") : "wrong";
-        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ code }));
+        answer(res, 200, "application/json", JSON.stringify({ code }));
       } else {
-        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ version: "1.0.0", header: {}, components: [] }));
+        answer(res, 200, "application/json", JSON.stringify({ version: "1.0.0", header: {}, components: [] }));
       }
     });
-    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
-    servers.push({ close: () => new Promise<void>((resolve) => app.close(() => resolve())) });
-    const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/custom-app`;
+    const appUrl = app.url("/custom-app");
 
     const server = await preview({ target: { kind: "url", url: appUrl } });
     const page = await open(server);
@@ -166,19 +164,14 @@ describe.skipIf(!executablePath)("sidecard preview in Chromium", () => {
 
   it("shows Unverified for an app that redirects, and the redirect target receives nothing", async () => {
     const targetSaw: string[] = [];
-    const target: Server = createServer((req, res) => {
+    const target = await serveApp((req, res) => {
       targetSaw.push(req.url ?? "");
-      const code = new URL(req.url ?? "/", "http://x").searchParams.get("code");
-      res.writeHead(200, { "Content-Type": "text/plain" }).end(code ?? "");
+      answer(res, 200, "text/plain", new URL(req.url ?? "/", "http://x").searchParams.get("code") ?? "");
     });
-    await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
-    servers.push({ close: () => new Promise<void>((resolve) => target.close(() => resolve())) });
-    const targetOrigin = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-    const app: Server = createServer((req, res) => res.writeHead(302, { Location: `${targetOrigin}${req.url}` }).end());
-    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
-    servers.push({ close: () => new Promise<void>((resolve) => app.close(() => resolve())) });
+    const targetOrigin = target.url("");
+    const app = await serveApp((req, res) => void res.writeHead(302, { Location: `${targetOrigin}${req.url}` }).end());
 
-    const server = await preview({ target: { kind: "url", url: `http://127.0.0.1:${(app.address() as AddressInfo).port}/app` }, secret: SECRET });
+    const server = await preview({ target: { kind: "url", url: app.url("/app") }, secret: SECRET });
     const page = await open(server);
     await expect.poll(() => status(page).textContent()).toBe("Unverified");
     expect(await page.getByTestId("connection-problem").textContent()).toMatch(/HTTP 302 Found, a redirect to .*Redirects are not followed/);

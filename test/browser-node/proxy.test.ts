@@ -1,10 +1,9 @@
 // @vitest-environment node
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCustomAppProxy, toNodeHandler } from "../../src/server/index.js";
 import { chromiumLaunchOptions, findChromium } from "../chromium.js";
+import { testServers, type TestHandler } from "../host/http-test-server.js";
 
 // A hostile (or broken) app answers text/html with a script. Through createCustomAppProxy, the
 // help desk's origin must run none of it, however the browser meets the proxied URL: a
@@ -22,18 +21,19 @@ describe("proxy browser availability", () => {
 
 const FETCH_QUERY = "request_type=fetch_data&app_id=a&widget_id=w&issue_id=1&organization_id=o&account_id=2&requester_id=r&requester_email=e%40x.test";
 
-async function listen(listener: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; base: string }> {
-  const server = createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+const serveForFile = testServers("all");
+
+/** A test server for the whole file (closed after its tests); its origin as `base`. */
+async function listen(listener: TestHandler): Promise<{ base: string }> {
+  return { base: (await serveForFile(listener)).url("") };
 }
 
 describe.skipIf(!executablePath)("createCustomAppProxy in Chromium: an app's HTML runs nothing on the host origin", () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let app: { server: Server; base: string };
-  let host: { server: Server; base: string };
+  let app: { base: string };
+  let host: { base: string };
   const beacons: string[] = [];
 
   beforeAll(async () => {
@@ -78,10 +78,6 @@ describe.skipIf(!executablePath)("createCustomAppProxy in Chromium: an app's HTM
   afterAll(async () => {
     await context?.close();
     await browser?.close();
-    for (const { server } of [host, app]) {
-      server.closeAllConnections();
-      server.close();
-    }
   });
 
   async function cookieNames(): Promise<string[]> {
@@ -129,7 +125,7 @@ describe.skipIf(!executablePath)("createCustomAppProxy in Chromium: an app's HTM
   it("a fetch of the proxied URL from the host page gets a JSON error and no cookie", async () => {
     const answer = await page.evaluate(async (url) => {
       const response = await fetch(url);
-      return { status: response.status, type: response.headers.get("content-type"), body: await response.json() };
+      return { status: response.status, type: response.headers.get("content-type"), body: (await response.json()) as unknown };
     }, `/api/custom-apps/billing?${FETCH_QUERY}`);
     expect(answer).toEqual({
       status: 502,

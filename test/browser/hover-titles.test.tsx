@@ -10,7 +10,7 @@ test("every text cut with an ellipsis carries its full value in a title, shown o
     // The title is on the element itself or on the nearest ancestor that has one (a link's URL).
     const holder = el.closest<HTMLElement>("[title]");
     expect(holder, `no title for "${el.textContent}"`).not.toBeNull();
-    expect(holder!.title).toContain(el.textContent!);
+    expect(holder!.title).toContain(el.textContent);
   }
 });
 
@@ -36,5 +36,5 @@ test("the date shows a short form and the hover title has the full timestamp wit
   expect(time.textContent).toBe("Jul 15, 2024, 12:34 PM");
   expect(time.title).toMatch(/12:34:56/);
   expect(time.title).toMatch(/UTC|GMT|Z/);
-  expect(time.title.length).toBeGreaterThan(time.textContent!.length);
+  expect(time.title.length).toBeGreaterThan(time.textContent.length);
 });

@@ -29,7 +29,7 @@ const shortPayload = {
 const context = { app_id: "app_1", widget_id: "w_1", organization_id: "org_1", account_id: "acc_acme" };
 
 async function renderApp(width: number, placement: CustomAppPlacement, payload: unknown) {
-  const fetch: FetchFunction = async () => new Response(JSON.stringify(payload), { headers: { "content-type": "application/json" } });
+  const fetch: FetchFunction = () => Promise.resolve(new Response(JSON.stringify(payload), { headers: { "content-type": "application/json" } }));
   const { container } = render(
     <div className={`frame-${width}`}>
       <CustomApp url="https://crm.example.com/pylon" context={context} placement={placement} fetch={fetch} locale="en-US" timeZone="UTC" />

@@ -166,8 +166,8 @@ describe.each(RESETS)("under $name", ({ css }) => {
       const card = getComputedStyle(widget.querySelector(".sc-card")!);
       expect([card.paddingTop, card.paddingRight, card.paddingBottom, card.paddingLeft]).toEqual(["16px", "24px", "16px", "24px"]);
 
-      const badgeColors = Object.fromEntries(
-        [...widget.querySelectorAll<HTMLElement>(".sc-badge")].slice(0, 5).map((b) => [b.dataset.color, getComputedStyle(b).backgroundColor]),
+      const badgeColors: Record<string, string> = Object.fromEntries(
+        [...widget.querySelectorAll<HTMLElement>(".sc-badge")].slice(0, 5).map((b): [string, string] => [b.dataset.color ?? "", getComputedStyle(b).backgroundColor]),
       );
       expect(badgeColors).toEqual({
         blue: "rgb(238, 235, 252)",

@@ -63,7 +63,7 @@ describe.each(SIDEBAR_WIDTHS)("at %i px", (width) => {
     const value = [LONG_WORDS, "short", "", LONG_TOKEN, "  indented  "].join("\n");
     const { widget } = renderInFrame(width, { payload: text(value) });
     const element = widget.querySelector<HTMLElement>('[data-sidecard-component="text"] .sc-text')!;
-    expect(element.textContent!.split("\n")).toEqual([LONG_WORDS, "short", "", LONG_TOKEN, "  indented  "]);
+    expect(element.textContent.split("\n")).toEqual([LONG_WORDS, "short", "", LONG_TOKEN, "  indented  "]);
     // One line box per line, stacked top to bottom, the empty line keeping its height: line breaks are kept, nothing wraps or joins.
     expectOneLinePerLine(element, 5);
     expect(lineIsCut(element, 0)).toBe(true);

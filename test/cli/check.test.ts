@@ -2,13 +2,13 @@
 // `sidecard check` as a real process against real node:http apps: one made with sidecard/server,
 // and apps that get the protocol wrong in each way.
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CheckReport } from "../../src/cli/check.js";
 import { createCustomAppHandler, text, toNodeHandler, widget } from "../../src/server/index.js";
+import { streamForever, testServers, unusedPort } from "../host/http-test-server.js";
 import { runCli } from "./run-cli.js";
 
 const SECRET = "check-secret";
@@ -17,8 +17,7 @@ const INVALID = JSON.stringify({ version: "1.0.0", header: {}, components: [{ ty
 
 const seen: Array<{ path: string; query: URLSearchParams; headers: IncomingMessage["headers"] }> = [];
 const redirectTargetSaw: string[] = [];
-let server: Server;
-let target: Server;
+const serve = testServers("all");
 let base: string;
 
 function json(res: ServerResponse, status: number, body: string, type = "application/json") {
@@ -26,12 +25,11 @@ function json(res: ServerResponse, status: number, body: string, type = "applica
 }
 
 beforeAll(async () => {
-  target = createServer((req, res) => {
+  const target = await serve((req, res) => {
     redirectTargetSaw.push(req.url ?? "");
     json(res, 200, GOOD);
   });
-  await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
-  const targetOrigin = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+  const targetOrigin = target.url("");
 
   const kit = toNodeHandler(
     createCustomAppHandler({
@@ -41,9 +39,9 @@ beforeAll(async () => {
   );
   const unsignedKit = toNodeHandler(createCustomAppHandler({ fetchData: () => widget({ title: "Open" }, [text("Plan", "Pro")]) }), {});
 
-  server = createServer((req, res) => {
+  const server = await serve((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
-    const app = url.pathname.split("/")[1]!;
+    const app = url.pathname.split("/")[1];
     seen.push({ path: url.pathname, query: url.searchParams, headers: req.headers });
     const verify = url.searchParams.get("request_type") === "verify";
     const code = url.searchParams.get("code") ?? "";
@@ -66,15 +64,7 @@ beforeAll(async () => {
         return;
       case "too-large": {
         if (verify) return json(res, 200, JSON.stringify({ code }));
-        res.writeHead(200, { "Content-Type": "application/json" });
-        const chunk = Buffer.alloc(64 * 1024, 0x20);
-        const pump = () => {
-          while (!res.destroyed && res.write(chunk));
-          if (!res.destroyed) res.once("drain", pump);
-        };
-        res.write("[");
-        pump();
-        return;
+        return streamForever(res, "application/json");
       }
       case "slow":
         if (verify) return json(res, 200, JSON.stringify({ code }));
@@ -94,14 +84,7 @@ beforeAll(async () => {
         return json(res, 404, JSON.stringify({ error: "no such app" }));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await new Promise<void>((resolve) => target.close(() => resolve()));
+  base = server.url("");
 });
 
 async function check(path: string, ...args: string[]): Promise<{ code: number | null; report: CheckReport; stderr: string }> {
@@ -127,17 +110,17 @@ describe("sidecard check", { timeout: 60_000 }, () => {
     ]);
     // Every context parameter was sent; --context set issue_id; one sample left the optional ones empty.
     const fetches = seen.filter((r) => r.query.get("request_type") === "fetch_data");
-    expect(fetches[0]!.query.get("issue_id")).toBe("iss_7");
-    expect(fetches[1]!.query.get("requester_email")).toBe("");
-    expect(fetches[1]!.query.has("requester_email")).toBe(true);
-    expect(fetches[2]!.query.get("requester_email")).toBe("jane+<vip>&co@example.com");
-    expect(step(report, "wrong_signature")[0]!.request.status).toBe(401);
-    expect(step(report, "missing_signature")[0]!.request.status).toBe(401);
+    expect(fetches[0].query.get("issue_id")).toBe("iss_7");
+    expect(fetches[1].query.get("requester_email")).toBe("");
+    expect(fetches[1].query.has("requester_email")).toBe(true);
+    expect(fetches[2].query.get("requester_email")).toBe("jane+<vip>&co@example.com");
+    expect(step(report, "wrong_signature")[0].request.status).toBe(401);
+    expect(step(report, "missing_signature")[0].request.status).toBe(401);
     // The handshake used a fresh code.
     const handshakeCode = seen.find((r) => r.query.get("request_type") === "verify")!.query.get("code");
     expect(handshakeCode).toMatch(/^[0-9a-f]{32}$/);
-    expect(step(report, "fetch_data")[0]!.request).toMatchObject({ status: 200, contentType: "application/json; charset=utf-8", redirect: null });
-    expect(step(report, "fetch_data")[0]!.request.bytes).toBeGreaterThan(0);
+    expect(step(report, "fetch_data")[0].request).toMatchObject({ status: 200, contentType: "application/json; charset=utf-8", redirect: null });
+    expect(step(report, "fetch_data")[0].request.bytes).toBeGreaterThan(0);
   });
 
   it("prints a readable report and exits 0 for a good app", async () => {
@@ -154,9 +137,9 @@ describe("sidecard check", { timeout: 60_000 }, () => {
     const { code, report } = await check("/accepts-anything", "--secret", SECRET);
     expect(code).toBe(1);
     expect(report.conformant).toBe(false);
-    expect(step(report, "handshake")[0]!.status).toBe("pass");
-    expect(step(report, "wrong_signature")[0]).toMatchObject({ status: "fail", findings: [{ severity: "error", message: expect.stringMatching(/accepted a request with a wrong X-Pylon-Signature \(HTTP 200\)/) }] });
-    expect(step(report, "missing_signature")[0]!.status).toBe("fail");
+    expect(step(report, "handshake")[0].status).toBe("pass");
+    expect(step(report, "wrong_signature")[0]).toMatchObject({ status: "fail", findings: [{ severity: "error", message: expect.stringMatching(/accepted a request with a wrong X-Pylon-Signature \(HTTP 200\)/) as string }] });
+    expect(step(report, "missing_signature")[0].status).toBe("fail");
   });
 
   it.each([
@@ -166,14 +149,14 @@ describe("sidecard check", { timeout: 60_000 }, () => {
   ])("fails the handshake of %s (%s), naming what was found and expected", async (path, failure, message) => {
     const { code, report } = await check(path);
     expect(code).toBe(1);
-    expect(step(report, "handshake")[0]).toMatchObject({ status: "fail", failure, findings: [{ severity: "error", message: expect.stringMatching(message) }] });
+    expect(step(report, "handshake")[0]).toMatchObject({ status: "fail", failure, findings: [{ severity: "error", message: expect.stringMatching(message) as string }] });
   });
 
   it("accepts a text/plain handshake, and warns about a text/plain widget answer", async () => {
     const { code, report } = await check("/text-plain");
     expect(code).toBe(0);
-    expect(step(report, "handshake")[0]!.status).toBe("pass");
-    expect(step(report, "fetch_data")[0]).toMatchObject({ status: "warn", findings: [{ severity: "warning", message: expect.stringMatching(/Content-Type is "text\/plain"; expected application\/json/) }] });
+    expect(step(report, "handshake")[0].status).toBe("pass");
+    expect(step(report, "fetch_data")[0]).toMatchObject({ status: "warn", findings: [{ severity: "warning", message: expect.stringMatching(/Content-Type is "text\/plain"; expected application\/json/) as string }] });
   });
 
   it("fails a redirect, says where it pointed, and sends nothing to the target", async () => {
@@ -181,9 +164,9 @@ describe("sidecard check", { timeout: 60_000 }, () => {
     const { code, report } = await check("/redirect", "--secret", SECRET, "--header", "X-Api-Key: k");
     expect(code).toBe(1);
     expect(step(report, "handshake")[0]).toMatchObject({ status: "fail", failure: "http", request: { status: 302 } });
-    const fetched = step(report, "fetch_data")[0]!;
-    expect(fetched).toMatchObject({ status: "fail", failure: "http", request: { status: 302, redirect: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/redirect\?/) } });
-    expect(fetched.findings[0]!.message).toMatch(/Redirects are not followed/);
+    const fetched = step(report, "fetch_data")[0];
+    expect(fetched).toMatchObject({ status: "fail", failure: "http", request: { status: 302, redirect: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/redirect\?/) as string } });
+    expect(fetched.findings[0].message).toMatch(/Redirects are not followed/);
     expect(redirectTargetSaw).toEqual([]);
   });
 
@@ -191,7 +174,7 @@ describe("sidecard check", { timeout: 60_000 }, () => {
     const { code, report } = await check("/too-large", "--max-bytes", "200000");
     expect(code).toBe(1);
     expect(report.limits.maxBytes).toBe(200000);
-    expect(step(report, "fetch_data")[0]).toMatchObject({ status: "fail", failure: "too_large", findings: [{ message: expect.stringMatching(/larger than the limit of 200000 bytes/) }] });
+    expect(step(report, "fetch_data")[0]).toMatchObject({ status: "fail", failure: "too_large", findings: [{ message: expect.stringMatching(/larger than the limit of 200000 bytes/) as string }] });
   });
 
   it("fails a slow app at the host's time limit (--timeout), and warns when close to it", async () => {
@@ -200,13 +183,13 @@ describe("sidecard check", { timeout: 60_000 }, () => {
     expect(step(slow.report, "fetch_data")[0]).toMatchObject({ status: "fail", failure: "timeout", findings: [{ message: "The app did not answer within 500 ms." }] });
     const close = await check("/slow", "--timeout", "3000");
     expect(close.code).toBe(0);
-    expect(step(close.report, "fetch_data")[0]).toMatchObject({ status: "warn", findings: [{ severity: "warning", message: expect.stringMatching(/took 2(\.\d)? s, more than half the host's limit of 3 s/) }] });
+    expect(step(close.report, "fetch_data")[0]).toMatchObject({ status: "warn", findings: [{ severity: "warning", message: expect.stringMatching(/took 2(\.\d)? s, more than half the host's limit of 3 s/) as string }] });
   });
 
   it("fails an invalid widget and lists its diagnostics with paths", async () => {
     const { code, report } = await check("/invalid-widget");
     expect(code).toBe(1);
-    const fetched = step(report, "fetch_data")[0]!;
+    const fetched = step(report, "fetch_data")[0];
     expect(fetched.status).toBe("fail");
     expect(fetched.diagnostics).toContainEqual(expect.objectContaining({ path: "/components/0/label", code: "invalid_type", severity: "error" }));
     const run = await runCli(["check", `${base}/invalid-widget`]);
@@ -219,7 +202,7 @@ describe("sidecard check", { timeout: 60_000 }, () => {
     const { code, report } = await check("/breaks");
     expect(code).toBe(1);
     expect(step(report, "handshake")[0]).toMatchObject({ status: "fail", failure: "network", request: { status: 200 } });
-    expect(step(report, "handshake")[0]!.findings[0]!.message).toMatch(/broke while reading its answer/);
+    expect(step(report, "handshake")[0].findings[0].message).toMatch(/broke while reading its answer/);
     expect(step(report, "fetch_data")).toHaveLength(2);
   });
 
@@ -230,10 +213,7 @@ describe("sidecard check", { timeout: 60_000 }, () => {
   });
 
   it("exits 2 when nothing answers, or for bad options", async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const port = await unusedPort();
     const down = await runCli(["check", `http://127.0.0.1:${port}/app`]);
     expect(down.code).toBe(2);
     expect(down.stdout).toMatch(/Could not run: Could not reach the app at .*ECONNREFUSED/);

@@ -71,8 +71,8 @@ describe("sidecard preview's calls to the app", () => {
 
     // The app itself got both requests, signed and with the typed header; the target got nothing.
     expect(app.requests).toHaveLength(2);
-    expect(app.requests[0]!.headers["x-api-key"]).toBe("typed-in-page");
-    expect(await verifySignature(app.requests[0]!.rawQuery, String(app.requests[0]!.headers["x-pylon-signature"]), "s3cret")).toBe(true);
+    expect(app.requests[0].headers["x-api-key"]).toBe("typed-in-page");
+    expect(await verifySignature(app.requests[0].rawQuery, String(app.requests[0].headers["x-pylon-signature"]), "s3cret")).toBe(true);
     expect(target.requests).toHaveLength(0);
   });
 
@@ -81,7 +81,7 @@ describe("sidecard preview's calls to the app", () => {
     const server = await preview(app.url("/"));
     const handshake = await verify(server, {}, false);
     expect(handshake).toMatchObject({ verified: true, reason: null, status: 200, error: null, signed: false });
-    expect(handshake.requestUrl).toBe(app.url(`/?request_type=verify&code=${codeOf({ url: app.requests[0]!.url.href })}`));
+    expect(handshake.requestUrl).toBe(app.url(`/?request_type=verify&code=${codeOf({ url: app.requests[0].url.href })}`));
   });
 
   it("caps the answer at the host's 1 MiB and closes the connection", async () => {
@@ -90,8 +90,8 @@ describe("sidecard preview's calls to the app", () => {
     const fetched = await fetchData(server);
     expect(fetched).toMatchObject({ status: 200, body: null, truncated: true, error: { kind: "too_large" } });
     expect(fetched.networkError).toMatch(/larger than the limit of 1 MiB/);
-    await app.requests[0]!.closed;
-    expect(app.requests[0]!.bytesWritten()).toBeLessThan(16 * 1024 * 1024);
+    await app.requests[0].closed;
+    expect(app.requests[0].bytesWritten()).toBeLessThan(16 * 1024 * 1024);
   });
 
   it("times out a body that never finishes", async () => {
@@ -110,7 +110,7 @@ describe("sidecard preview's calls to the app", () => {
     const app = await serve((_req, res) => answer(res, 200, "application/json", WIDGET));
     const server = await preview(app.url("/"));
     const fetched = await fetchData(server, { "X-Api-Key": "a\r\nX-Injected: 1" });
-    expect(fetched.error).toMatchObject({ kind: "config", message: expect.stringMatching(/"X-Api-Key" has a value with a line break/) });
+    expect(fetched.error).toMatchObject({ kind: "config", message: expect.stringMatching(/"X-Api-Key" has a value with a line break/) as string });
     const handshake = await verify(server, { "Bad Name": "x" });
     expect(handshake).toMatchObject({ verified: false, error: { kind: "config" } });
     expect(app.requests).toHaveLength(0);

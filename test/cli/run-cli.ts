@@ -55,7 +55,7 @@ export function startCli(args: readonly string[], env: Readonly<Record<string, s
   });
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
     stdout += chunk;
-    if (stdout.includes("\n")) resolveLine(stdout.split("\n")[0]!);
+    if (stdout.includes("\n")) resolveLine(stdout.split("\n")[0]);
   });
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   const closed = new Promise<CliRun>((resolve) => {

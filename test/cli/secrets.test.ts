@@ -59,7 +59,7 @@ describe.skipIf(findPageDir() === null)("sidecard preview with a secret kept out
     const cli = startCli(["preview", "--port", "0", ...args], env);
     try {
       const line = await cli.firstLine;
-      const origin = /open (http:\/\/127\.0\.0\.1:\d+)\//.exec(line)![1]!;
+      const origin = /open (http:\/\/127\.0\.0\.1:\d+)\//.exec(line)![1];
       expect(await appStatus(origin, null)).toBe(401);
       expect(await appStatus(origin, "wrong")).toBe(401);
       expect(await appStatus(origin, secret)).toBe(200);

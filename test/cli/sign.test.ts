@@ -78,7 +78,7 @@ describe("docs/signatures.md", () => {
     const sections = doc.split("\n### ").slice(1);
     expect(sections.length).toBeGreaterThanOrEqual(5);
     for (const section of sections) {
-      const name = section.split("\n")[0]!;
+      const name = section.split("\n")[0];
       const field = (label: string) => new RegExp(`^- ${label}: \`(.*)\`$`, "m").exec(section)![1];
       const vector = byName(name);
       expect(vector, name).toBeDefined();

@@ -1,12 +1,12 @@
 // @vitest-environment node
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parseJsonText } from "../../src/cli/json-position.js";
 import { verifySignature } from "../../src/protocol/signature.js";
+import { answer, streamForever, testServers, unusedPort } from "../host/http-test-server.js";
 import { runCli } from "./run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sidecard-validate-"));
@@ -66,7 +66,7 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
   it("prints one JSON document with --json", async () => {
     const run = await runCli(["validate", "--json", good, bad]);
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout);
+    const report = JSON.parse(run.stdout) as { ok: boolean; results: Array<{ diagnostics: unknown[] }> };
     expect(report.ok).toBe(false);
     expect(report.results).toHaveLength(2);
     expect(report.results[0]).toEqual({ source: good, ok: true, errors: 0, warnings: 0, diagnostics: [] });
@@ -134,50 +134,33 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
   });
 
   describe("URLs", () => {
-    let server: Server;
+    const serve = testServers("all");
     let base: string;
     const seen: Array<{ url: URL; headers: IncomingHttpHeaders; rawQuery: string }> = [];
     const redirectTarget: IncomingHttpHeaders[] = [];
-    let target: Server;
     let targetBase: string;
     beforeAll(async () => {
-      target = createServer((req, res) => {
+      const target = await serve((req, res) => {
         redirectTarget.push(req.headers);
-        res.writeHead(200, { "Content-Type": "application/json" }).end(GOOD);
+        answer(res, 200, "application/json", GOOD);
       });
-      await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
-      targetBase = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-      server = createServer((req, res) => {
+      targetBase = target.url("");
+      const server = await serve((req, res) => {
         const url = new URL(req.url ?? "/", "http://x");
         seen.push({ url, headers: req.headers, rawQuery: (req.url ?? "").split("?").slice(1).join("?") });
-        if (url.pathname === "/good") res.writeHead(200, { "Content-Type": "application/json" }).end(GOOD);
-        else if (url.pathname === "/bad") res.writeHead(200, { "Content-Type": "application/json" }).end(BAD);
-        else if (url.pathname === "/html") res.writeHead(200, { "Content-Type": "text/html" }).end("<!doctype html>");
+        if (url.pathname === "/good") answer(res, 200, "application/json", GOOD);
+        else if (url.pathname === "/bad") answer(res, 200, "application/json", BAD);
+        else if (url.pathname === "/html") answer(res, 200, "text/html", "<!doctype html>");
         else if (url.pathname === "/redirect") res.writeHead(302, { Location: `${targetBase}/good` }).end();
-        else if (url.pathname === "/endless") {
-          // An endless body: without a cap the CLI would read until it runs out of memory.
-          res.writeHead(200, { "Content-Type": "application/json" });
-          const chunk = Buffer.alloc(64 * 1024, 0x20);
-          const pump = () => {
-            while (!res.destroyed && res.write(chunk));
-            if (!res.destroyed) res.once("drain", pump);
-          };
-          res.write("[");
-          pump();
-        } else if (url.pathname === "/slow") {
+        // An endless body (spaces, valid JSON whitespace): without a cap the CLI would read until it runs out of memory.
+        else if (url.pathname === "/endless") streamForever(res, "application/json");
+        else if (url.pathname === "/slow") {
           // Headers at once, then a body that never finishes.
           res.writeHead(200, { "Content-Type": "application/json" });
           res.write('{"version":');
-        } else res.writeHead(404, "Not Found").end("nope");
+        } else answer(res, 404, null, "nope");
       });
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    });
-    afterAll(async () => {
-      server.closeAllConnections();
-      target.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await new Promise<void>((resolve) => target.close(() => resolve()));
+      base = server.url("");
     });
 
     it("validates what a URL answers", async () => {
@@ -191,14 +174,14 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
       seen.length = 0;
       const run = await runCli(["validate", `${base}/good?issue_id=iss_9&tenant=acme`]);
       expect(run.code).toBe(0);
-      const { url } = seen[0]!;
+      const { url } = seen[0];
       expect(url.searchParams.get("request_type")).toBe("fetch_data");
       expect(url.searchParams.get("issue_id")).toBe("iss_9");
       expect(url.searchParams.get("tenant")).toBe("acme");
       for (const name of ["app_id", "widget_id", "organization_id", "account_id", "requester_id", "requester_email"]) {
         expect(url.searchParams.get(name), name).toMatch(/\S/);
       }
-      expect(seen[0]!.headers["x-pylon-signature"]).toBeUndefined();
+      expect(seen[0].headers["x-pylon-signature"]).toBeUndefined();
     });
 
     it("signs with --secret, --secret-file or SIDECARD_SECRET, and sends --header", async () => {
@@ -211,9 +194,9 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
         seen.length = 0;
         const run = await runCli(["validate", ...args, "--header", "X-Api-Key: k-1", `${base}/good`], undefined, env);
         expect(run.code, run.stderr).toBe(0);
-        const signature = String(seen[0]!.headers["x-pylon-signature"]);
-        expect(await verifySignature(seen[0]!.rawQuery, signature, secret)).toBe(true);
-        expect(seen[0]!.headers["x-api-key"]).toBe("k-1");
+        const signature = String(seen[0].headers["x-pylon-signature"]);
+        expect(await verifySignature(seen[0].rawQuery, signature, secret)).toBe(true);
+        expect(seen[0].headers["x-api-key"]).toBe("k-1");
       }
     });
 
@@ -266,10 +249,7 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
     });
 
     it("exits 2 when nothing answers", async () => {
-      const closed = createServer();
-      await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-      const port = (closed.address() as AddressInfo).port;
-      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      const port = await unusedPort();
       const run = await runCli(["validate", `http://127.0.0.1:${port}/`]);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/network: Could not reach the app at .*ECONNREFUSED/);

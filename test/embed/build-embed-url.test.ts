@@ -60,7 +60,7 @@ describe("buildEmbedUrl", () => {
     const [d, ...rest] = refused(template);
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ code: "unknown_variable", index: template.indexOf("{{"), length: "{{issue.title}}".length, variable: "issue.title" });
-    expect(d!.message).toContain("{{issue.title}} at index 24 is not a known variable");
+    expect(d.message).toContain("{{issue.title}} at index 24 is not a known variable");
   });
 
   it("reports every missing variable with its position, and treats null and empty as missing", () => {
@@ -72,11 +72,11 @@ describe("buildEmbedUrl", () => {
       ["missing_variable", "custom_fields.empty", template.indexOf("{{custom_fields.empty}}")],
       ["missing_variable", "custom_fields.nope", template.indexOf("{{custom_fields.nope}}")],
     ]);
-    expect(diagnostics[1]!.message).toBe(`{{requester.email}} at index ${template.indexOf("{{requester")} has no value; expected values.requester.email to be set.`);
+    expect(diagnostics[1].message).toBe(`{{requester.email}} at index ${template.indexOf("{{requester")} has no value; expected values.requester.email to be set.`);
   });
 
   it("does not read inherited properties as custom fields", () => {
-    expect(refused("https://app.example.com/{{custom_fields.constructor}}", { custom_fields: {} })[0]!.code).toBe("missing_variable");
+    expect(refused("https://app.example.com/{{custom_fields.constructor}}", { custom_fields: {} })[0].code).toBe("missing_variable");
   });
 
   it("refuses objects and non-finite numbers as values", () => {
@@ -115,11 +115,11 @@ describe("buildEmbedUrl", () => {
 
   it("refuses a template that is not an absolute http(s) URL, with the same rule as links", () => {
     expect(refused("javascript:alert({{issue.id}})")).toContainEqual(expect.objectContaining({ code: "unsafe_url" }));
-    expect(refused("JavaScript:alert(1)")[0]).toMatchObject({ code: "unsafe_url", message: expect.stringContaining("javascript:") });
-    expect(refused("data:text/html,hi")[0]!.code).toBe("unsafe_url");
+    expect(refused("JavaScript:alert(1)")[0]).toMatchObject({ code: "unsafe_url", message: expect.stringContaining("javascript:") as string });
+    expect(refused("data:text/html,hi")[0].code).toBe("unsafe_url");
     expect(refused("mailto:{{requester.email}}")).toContainEqual(expect.objectContaining({ code: "unsafe_url" }));
     expect(refused("/relative/{{issue.id}}")).toContainEqual(expect.objectContaining({ code: "invalid_url" }));
-    expect(refused("https://exa mple.com/")[0]!.code).toBe("invalid_url");
+    expect(refused("https://exa mple.com/")[0].code).toBe("invalid_url");
     expect(buildEmbedUrl("http://localhost:8080/{{issue.id}}", values)).toEqual({ ok: true, url: "http://localhost:8080/iss_42" });
   });
 
@@ -127,17 +127,17 @@ describe("buildEmbedUrl", () => {
     const template = "https://app.example.com/{{issue.id";
     expect(refused(template)[0]).toMatchObject({ code: "malformed_variable", index: 24 });
     expect(refused("https://app.example.com/{{ }}")[0]).toMatchObject({ code: "malformed_variable", index: 24, length: 5 });
-    expect(refused("https://app.example.com/{{issue id}}")[0]!.code).toBe("malformed_variable");
+    expect(refused("https://app.example.com/{{issue id}}")[0].code).toBe("malformed_variable");
   });
 
   it("bounds the template and the URL", () => {
-    expect(refused(`https://app.example.com/${"a".repeat(9000)}`)[0]!.code).toBe("template_too_long");
-    expect(refused("https://app.example.com/{{custom_fields.v}}", { custom_fields: { v: "b".repeat(20000) } })[0]!.code).toBe("url_too_long");
+    expect(refused(`https://app.example.com/${"a".repeat(9000)}`)[0].code).toBe("template_too_long");
+    expect(refused("https://app.example.com/{{custom_fields.v}}", { custom_fields: { v: "b".repeat(20000) } })[0].code).toBe("url_too_long");
   });
 
   it("never throws on input of the wrong type", () => {
     expect(buildEmbedUrl(42 as unknown as string, values).ok).toBe(false);
-    expect(refused("https://app.example.com/{{issue.id}}", null)[0]!.code).toBe("missing_variable");
-    expect(refused("https://app.example.com/{{issue.id}}", { issue: "x" } as unknown as EmbedValues)[0]!.code).toBe("missing_variable");
+    expect(refused("https://app.example.com/{{issue.id}}", null)[0].code).toBe("missing_variable");
+    expect(refused("https://app.example.com/{{issue.id}}", { issue: "x" } as unknown as EmbedValues)[0].code).toBe("missing_variable");
   });
 });

@@ -124,8 +124,8 @@ function decodeAttribute(value: string): string {
 
 // React's server output escapes `<` in text and `"` in attribute values, so every `<` starts a
 // real tag and every tag matches this grammar; anything else is a finding in itself.
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>\/=]+(?:="[^"]*")?)*)\s*(\/?)>/y;
-const ATTRIBUTE = /\s+([^\s"'>\/=]+)(?:="([^"]*)")?/g;
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\s*(\/?)>/y;
+const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:="([^"]*)")?/g;
 const VOID_TAGS = new Set(["img", "hr", "br"]);
 
 /**

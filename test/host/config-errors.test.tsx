@@ -39,24 +39,24 @@ describe("fetchWidget and verifyEndpoint with bad configuration", () => {
   it.each(BAD_HEADERS)("resolve a config failure for headers with %s, and send nothing", async (_name, headers, message) => {
     const s = await serve((_req, res) => answer(res, 200, "application/json", WIDGET));
     const fetched = await fetchWidget({ url: s.url(), context, headers: headers as HeadersInit });
-    expect(fetched).toMatchObject({ ok: false, error: { kind: "config", message: expect.stringMatching(message) } });
+    expect(fetched).toMatchObject({ ok: false, error: { kind: "config", message: expect.stringMatching(message) as string } });
     const verified = await verifyEndpoint({ url: s.url(), headers: headers as HeadersInit });
-    expect(verified).toMatchObject({ status: "unverified", failure: "config", reason: expect.stringMatching(message) });
+    expect(verified).toMatchObject({ status: "unverified", failure: "config", reason: expect.stringMatching(message) as string });
     expect(s.requests).toHaveLength(0);
   });
 
   it("resolve a config failure for an empty secret (an unsigned request would be sent otherwise)", async () => {
     const s = await serve((_req, res) => answer(res, 200, "application/json", WIDGET));
     const expected = /secret is an empty string; expected a non-empty string, or no secret/;
-    expect(await fetchWidget({ url: s.url(), context, secret: "" })).toMatchObject({ ok: false, error: { kind: "config", message: expect.stringMatching(expected) } });
-    expect(await verifyEndpoint({ url: s.url(), secret: "" })).toMatchObject({ status: "unverified", failure: "config", reason: expect.stringMatching(expected) });
-    expect(await fetchWidget({ url: s.url(), context, secret: 42 as unknown as string })).toMatchObject({ error: { kind: "config", message: expect.stringMatching(/secret is number/) } });
+    expect(await fetchWidget({ url: s.url(), context, secret: "" })).toMatchObject({ ok: false, error: { kind: "config", message: expect.stringMatching(expected) as string } });
+    expect(await verifyEndpoint({ url: s.url(), secret: "" })).toMatchObject({ status: "unverified", failure: "config", reason: expect.stringMatching(expected) as string });
+    expect(await fetchWidget({ url: s.url(), context, secret: 42 as unknown as string })).toMatchObject({ error: { kind: "config", message: expect.stringMatching(/secret is number/) as string } });
     expect(s.requests).toHaveLength(0);
   });
 
   it("resolve a config failure for a URL that is not http(s)", async () => {
-    expect(await fetchWidget({ url: "javascript:alert(1)", context })).toMatchObject({ ok: false, error: { kind: "config", message: expect.stringMatching(/uses javascript: but only http: and https:/) } });
-    expect(await fetchWidget({ url: "http://", context })).toMatchObject({ ok: false, error: { kind: "config", message: expect.stringMatching(/not a valid absolute URL/) } });
+    expect(await fetchWidget({ url: "javascript:alert(1)", context })).toMatchObject({ ok: false, error: { kind: "config", message: expect.stringMatching(/uses javascript: but only http: and https:/) as string } });
+    expect(await fetchWidget({ url: "http://", context })).toMatchObject({ ok: false, error: { kind: "config", message: expect.stringMatching(/not a valid absolute URL/) as string } });
     expect(await fetchWidget({ url: undefined as unknown as string, context })).toMatchObject({ ok: false, error: { kind: "config" } });
   });
 
@@ -64,16 +64,16 @@ describe("fetchWidget and verifyEndpoint with bad configuration", () => {
     expect(await fetchWidget(undefined as never)).toMatchObject({ ok: false, error: { kind: "config" } });
     expect(await verifyEndpoint(undefined as never)).toMatchObject({ status: "unverified", failure: "config" });
     const url = "http://127.0.0.1:9/";
-    expect(await fetchWidget({ url, context, fetch: "fetch" as never })).toMatchObject({ error: { kind: "config", message: expect.stringMatching(/fetch option is string; expected a function/) } });
-    expect(await verifyEndpoint({ url, signal: {} as never })).toMatchObject({ failure: "config", reason: expect.stringMatching(/signal option is not an AbortSignal/) });
+    expect(await fetchWidget({ url, context, fetch: "fetch" as never })).toMatchObject({ error: { kind: "config", message: expect.stringMatching(/fetch option is string; expected a function/) as string } });
+    expect(await verifyEndpoint({ url, signal: {} as never })).toMatchObject({ failure: "config", reason: expect.stringMatching(/signal option is not an AbortSignal/) as string });
   });
 
   it.each([NaN, Infinity, -1, 0, "1000" as unknown as number])("keep the 1 MiB cap for maxBytes %s", async (maxBytes) => {
     const s = await serve((_req, res) => streamForever(res, "application/json"));
     const result = await fetchWidget({ url: s.url(), context, maxBytes });
-    expect(result).toMatchObject({ ok: false, error: { kind: "too_large", message: expect.stringContaining("limit of 1 MiB") } });
-    await s.requests[0]!.closed;
-    expect(s.requests[0]!.bytesWritten()).toBeLessThan(16 * 1024 * 1024);
+    expect(result).toMatchObject({ ok: false, error: { kind: "too_large", message: expect.stringContaining("limit of 1 MiB") as string } });
+    await s.requests[0].closed;
+    expect(s.requests[0].bytesWritten()).toBeLessThan(16 * 1024 * 1024);
   });
 
   it.each([NaN, -1, 0, 1e12])("use the 10 s default for timeoutMs %s (not an instant timeout)", async (timeoutMs) => {
@@ -159,6 +159,6 @@ describe("React hosts with bad configuration", () => {
       </Host>,
     );
     await waitFor(() => expect(panel()).toHaveAttribute("data-sidecard-state", "verified"));
-    expect(s.requests[0]!.headers["x-api-key"]).toBe("k");
+    expect(s.requests[0].headers["x-api-key"]).toBe("k");
   });
 });

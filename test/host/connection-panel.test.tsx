@@ -1,20 +1,12 @@
 // jsdom with Node's fetch against a real node:http server, like custom-app.test.tsx.
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import type { ServerResponse } from "node:http";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ConnectionPanel } from "../../src/host/index.js";
-import { answer, startTestServer, type TestHandler, type TestServer } from "./http-test-server.js";
+import type { VerificationResult } from "../../src/host/verify-endpoint.js";
+import { answer, testServers } from "./http-test-server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: TestHandler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = testServers();
 
 const codeOf = (url: string | undefined) => new URL(url ?? "/", "http://x").searchParams.get("code") ?? "";
 const panel = () => document.querySelector('[data-sidecard="connection"]');
@@ -58,8 +50,8 @@ describe("<ConnectionPanel>", () => {
     await waitFor(() => expect(panel()).toHaveAttribute("data-sidecard-state", "verified"));
     expect(panel()).not.toHaveTextContent("404");
     expect(s.requests).toHaveLength(2);
-    expect(s.requests[0]!.url.searchParams.get("code")).not.toBe(s.requests[1]!.url.searchParams.get("code"));
-    expect(s.requests[1]!.headers["x-api-key"]).toBe("k");
+    expect(s.requests[0].url.searchParams.get("code")).not.toBe(s.requests[1].url.searchParams.get("code"));
+    expect(s.requests[1].headers["x-api-key"]).toBe("k");
   });
 
   it("Disconnect drops the connection until Connect runs a fresh handshake", async () => {
@@ -85,8 +77,8 @@ describe("<ConnectionPanel>", () => {
     expect(panel()).toHaveAttribute("data-sidecard-state", "checking");
     await waitFor(() => expect(panel()).toHaveAttribute("data-sidecard-state", "verified"));
     expect(s.requests).toHaveLength(2);
-    expect(s.requests[1]!.url.pathname).toBe("/other");
-    expect(codeOf(s.requests[1]!.url.href)).not.toBe(codeOf(s.requests[0]!.url.href));
+    expect(s.requests[1].url.pathname).toBe("/other");
+    expect(codeOf(s.requests[1].url.href)).not.toBe(codeOf(s.requests[0].url.href));
   });
 
   it("Disconnect during a handshake aborts it, and its late answer changes nothing", async () => {
@@ -106,12 +98,12 @@ describe("<ConnectionPanel>", () => {
     ["not_json", (res: ServerResponse) => answer(res, 200, "application/json", "{")],
   ] as const)("shows Unverified with failure %s and the reason", async (failure, respond) => {
     const s = await serve((req, res) => respond(res, codeOf(req.url)));
-    const onResult = vi.fn();
+    const onResult = vi.fn<(result: VerificationResult) => void>();
     render(<ConnectionPanel url={s.url()} onResult={onResult} />);
     await waitFor(() => expect(panel()).toHaveAttribute("data-sidecard-state", "unverified"));
     expect(panel()).toHaveAttribute("data-failure", failure);
-    expect(onResult).toHaveBeenCalledWith(expect.objectContaining({ status: "unverified", failure, reason: expect.any(String) }));
-    expect(panel()!.querySelector(".sc-connection-reason")!.textContent).toBe(onResult.mock.calls[0]![0].reason);
+    expect(onResult).toHaveBeenCalledWith(expect.objectContaining({ status: "unverified", failure, reason: expect.any(String) as string }));
+    expect(panel()!.querySelector(".sc-connection-reason")!.textContent).toBe(onResult.mock.calls[0][0].reason);
   });
 
   it("aborts the handshake when unmounted", async () => {

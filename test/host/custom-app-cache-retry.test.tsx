@@ -2,23 +2,14 @@
 // started by the test, which counts what it receives.
 import { act, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
 import type { ServerResponse } from "node:http";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { clearWidgetCache, CustomApp, useCustomApp, type CustomAppRequestContext } from "../../src/host/index.js";
 import { requestKey } from "../../src/host/shared-requests.js";
 import { cachedWidgetCount } from "../../src/host/widget-cache.js";
-import { answer, startTestServer, type SeenRequest, type TestHandler, type TestServer } from "./http-test-server.js";
+import { answer, testServers, type SeenRequest, type TestHandler } from "./http-test-server.js";
 
-let server: TestServer | undefined;
 beforeEach(() => clearWidgetCache());
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: TestHandler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = testServers();
 
 const contextFor = (issue: string): CustomAppRequestContext => ({
   app_id: "app_1",
@@ -68,7 +59,7 @@ describe("<CustomApp> cache", () => {
     const s = await serve(handler);
     const { rerender } = render(<CustomApp url={s.url()} context={contextFor("A")} />);
     await until(1);
-    answer(held[0]!.res, 200, "application/json", widgetSaying("A first"));
+    answer(held[0].res, 200, "application/json", widgetSaying("A first"));
     await screen.findByText("A first");
 
     rerender(<CustomApp url={s.url()} context={contextFor("B")} />);
@@ -76,7 +67,7 @@ describe("<CustomApp> cache", () => {
     expect(appRoot()).toHaveAttribute("data-sidecard-state", "loading");
     expect(screen.queryByText("A first")).toBeNull();
     await until(2);
-    answer(held[1]!.res, 200, "application/json", widgetSaying("B first"));
+    answer(held[1].res, 200, "application/json", widgetSaying("B first"));
     await screen.findByText("B first");
 
     rerender(<CustomApp url={s.url()} context={contextFor("A")} />);
@@ -85,8 +76,8 @@ describe("<CustomApp> cache", () => {
     expect(appRoot()).toHaveAttribute("data-sidecard-stale");
     expect(appRoot()).toHaveAttribute("data-sidecard-state", "ready");
     await until(3);
-    expect(held[2]!.seen.url.searchParams.get("issue_id")).toBe("A");
-    answer(held[2]!.res, 200, "application/json", widgetSaying("A second"));
+    expect(held[2].seen.url.searchParams.get("issue_id")).toBe("A");
+    answer(held[2].res, 200, "application/json", widgetSaying("A second"));
     expect(await screen.findByText("A second")).toBeInTheDocument();
     expect(appRoot()).not.toHaveAttribute("data-sidecard-stale");
     expect(s.requests).toHaveLength(3);
@@ -126,10 +117,10 @@ describe("<CustomApp> cache", () => {
     // Both share the first request; a refresh asks anew instead of waiting on it.
     act(() => second.result.current.refresh());
     await until(2);
-    answer(held[1]!.res, 200, "application/json", widgetSaying("fresh"));
+    answer(held[1].res, 200, "application/json", widgetSaying("fresh"));
     await waitFor(() => expect(second.result.current.status).toBe("success"));
     expect(first.result.current.status).toBe("loading");
-    answer(held[0]!.res, 200, "application/json", widgetSaying("older"));
+    answer(held[0].res, 200, "application/json", widgetSaying("older"));
     await waitFor(() => expect(first.result.current.status).toBe("success"));
     expect(s.requests).toHaveLength(2);
   });
@@ -249,8 +240,8 @@ describe("<CustomApp> retries", () => {
     expect(await screen.findByText("after 429", {}, { timeout: 3000 })).toBeInTheDocument();
     expect(at).toHaveLength(2);
     // Without Retry-After the FAST_RETRY backoff would wait at most 10 ms.
-    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(950);
-    expect(at[1]! - at[0]!).toBeLessThan(2000);
+    expect(at[1] - at[0]).toBeGreaterThanOrEqual(950);
+    expect(at[1] - at[0]).toBeLessThan(2000);
   });
 
   it("gives up at once when Retry-After asks for longer than the time budget", async () => {

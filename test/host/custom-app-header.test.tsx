@@ -1,15 +1,11 @@
 // <CustomApp>'s chrome in Pylon's places: the refresh control in the widget header and the
 // "Retrieved from" footer. Real node:http server on 127.0.0.1, like custom-app.test.tsx.
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CustomApp, type CustomAppRequestContext } from "../../src/host/index.js";
-import { answer, startTestServer, type TestServer } from "./http-test-server.js";
+import { answer, testServers } from "./http-test-server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = testServers();
 
 const context: CustomAppRequestContext = {
   app_id: "app_1",
@@ -23,7 +19,7 @@ const context: CustomAppRequestContext = {
 
 async function serving(body: unknown) {
   let calls = 0;
-  server = await startTestServer((_req, res) => {
+  const server = await serve((_req, res) => {
     calls++;
     answer(res, 200, "application/json", JSON.stringify(body));
   });

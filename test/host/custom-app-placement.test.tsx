@@ -3,19 +3,10 @@ import { render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { clearWidgetCache, contextForPlacement, CustomApp, type CustomAppRequestContext } from "../../src/host/index.js";
 import { verifySignature } from "../../src/protocol/signature.js";
-import { answer, startTestServer, type TestHandler, type TestServer } from "./http-test-server.js";
+import { answer, testServers } from "./http-test-server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  clearWidgetCache();
-});
-
-async function serve(handler: TestHandler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = testServers();
+afterEach(() => clearWidgetCache());
 
 /** A sidebar's context, as a host might still hold it when the agent opens the account's notebook. */
 const leftOver: CustomAppRequestContext = {
@@ -36,7 +27,7 @@ describe("placement", () => {
     const s = await serve((_req, res) => answer(res, 200, "application/json", widget));
     render(<CustomApp url={s.url("/app?region=eu")} context={leftOver} placement="account_notebook" secret="shh" />);
     await screen.findByText("Pro");
-    const seen = s.requests[0]!;
+    const seen = s.requests[0];
     expect([...seen.url.searchParams.entries()]).toEqual([
       ["region", "eu"],
       ["request_type", "fetch_data"],
@@ -56,8 +47,8 @@ describe("placement", () => {
     const s = await serve((_req, res) => answer(res, 200, "application/json", widget));
     render(<CustomApp url={s.url()} context={leftOver} />);
     await screen.findByText("Pro");
-    expect(s.requests[0]!.url.searchParams.get("issue_id")).toBe("iss_9");
-    expect(s.requests[0]!.url.searchParams.get("requester_email")).toBe("jane@acme.example");
+    expect(s.requests[0].url.searchParams.get("issue_id")).toBe("iss_9");
+    expect(s.requests[0].url.searchParams.get("requester_email")).toBe("jane@acme.example");
     expect(appRoot()).toHaveAttribute("data-placement", "issue_sidebar");
   });
 

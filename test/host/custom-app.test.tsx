@@ -3,22 +3,13 @@
 import { act, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
 import type { ServerResponse } from "node:http";
 import { StrictMode } from "react";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CustomApp, useCustomApp, type CustomAppRequestContext } from "../../src/host/index.js";
 import { sharedRequestCount } from "../../src/host/shared-requests.js";
 import { verifySignature } from "../../src/protocol/signature.js";
-import { answer, startTestServer, type SeenRequest, type TestHandler, type TestServer } from "./http-test-server.js";
+import { answer, testServers, type SeenRequest, type TestHandler } from "./http-test-server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: TestHandler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = testServers();
 
 const contextFor = (issue: string): CustomAppRequestContext => ({
   app_id: "app_1",
@@ -64,7 +55,7 @@ describe("<CustomApp>", () => {
     expect(skeleton!.getAttribute("style")).toBeNull();
 
     await until(1);
-    answer(held[0]!.res, 200, "application/json", widgetSaying("Enterprise"));
+    answer(held[0].res, 200, "application/json", widgetSaying("Enterprise"));
     expect(await screen.findByText("Enterprise")).toBeInTheDocument();
     expect(appRoot()).toHaveAttribute("data-sidecard-state", "ready");
     expect(appRoot()).not.toHaveAttribute("aria-busy");
@@ -77,7 +68,7 @@ describe("<CustomApp>", () => {
     render(<CustomApp url={s.url("/app")} context={contextFor("iss_7")} headers={{ "X-Api-Key": "k-1" }} secret="shh" />);
     await screen.findByText("ok");
 
-    const seen = s.requests[0]!;
+    const seen = s.requests[0];
     expect(seen.url.searchParams.get("request_type")).toBe("fetch_data");
     expect(seen.url.searchParams.get("issue_id")).toBe("iss_7");
     expect(seen.headers["x-api-key"]).toBe("k-1");
@@ -125,15 +116,15 @@ describe("<CustomApp>", () => {
     expect(appRoot()).toHaveAttribute("data-sidecard-state", "loading");
     await until(2);
     const [first, second] = held;
-    expect(first!.seen.url.searchParams.get("issue_id")).toBe("iss_A");
-    expect(second!.seen.url.searchParams.get("issue_id")).toBe("iss_B");
+    expect(first.seen.url.searchParams.get("issue_id")).toBe("iss_A");
+    expect(second.seen.url.searchParams.get("issue_id")).toBe("iss_B");
 
-    answer(second!.res, 200, "application/json", widgetSaying("Answer for B"));
+    answer(second.res, 200, "application/json", widgetSaying("Answer for B"));
     expect(await screen.findByText("Answer for B")).toBeInTheDocument();
 
     // The request for A was aborted when the issue changed: its connection is gone.
-    await first!.seen.closed;
-    if (!first!.res.destroyed) answer(first!.res, 200, "application/json", widgetSaying("Answer for A"));
+    await first.seen.closed;
+    if (!first.res.destroyed) answer(first.res, 200, "application/json", widgetSaying("Answer for A"));
     await act(() => sleep(100));
     expect(screen.queryByText("Answer for A")).toBeNull();
     expect(screen.getByText("Answer for B")).toBeInTheDocument();
@@ -144,7 +135,7 @@ describe("<CustomApp>", () => {
     const s = await serve(handler);
     const { result } = renderHook(() => useCustomApp({ url: s.url(), context: contextFor("iss_1") }));
     await until(1);
-    answer(held[0]!.res, 200, "application/json", widgetSaying("v1"));
+    answer(held[0].res, 200, "application/json", widgetSaying("v1"));
     await waitFor(() => expect(result.current.status).toBe("success"));
 
     act(() => result.current.refresh());
@@ -152,12 +143,12 @@ describe("<CustomApp>", () => {
     // A second refresh supersedes the first: its answer is the one that counts.
     act(() => result.current.refresh());
     await until(3);
-    answer(held[2]!.res, 200, "application/json", widgetSaying("v3"));
+    answer(held[2].res, 200, "application/json", widgetSaying("v3"));
     await waitFor(() => expect(result.current.isFetching).toBe(false));
     expect(result.current.data?.result.payload?.components[0]).toMatchObject({ value: "v3" });
 
-    await held[1]!.seen.closed;
-    if (!held[1]!.res.destroyed) answer(held[1]!.res, 200, "application/json", widgetSaying("v2"));
+    await held[1].seen.closed;
+    if (!held[1].res.destroyed) answer(held[1].res, 200, "application/json", widgetSaying("v2"));
     await act(() => sleep(100));
     expect(result.current.data?.result.payload?.components[0]).toMatchObject({ value: "v3" });
     expect(result.current.isStale).toBe(false);
@@ -185,7 +176,7 @@ describe("<CustomApp>", () => {
     await until(1);
     await act(() => sleep(50));
     expect(held).toHaveLength(1);
-    answer(held[0]!.res, 200, "application/json", widgetSaying("Shared"));
+    answer(held[0].res, 200, "application/json", widgetSaying("Shared"));
     await waitFor(() => expect(screen.getAllByText("Shared")).toHaveLength(2));
     expect(s.requests).toHaveLength(1);
   });
@@ -203,8 +194,8 @@ describe("<CustomApp>", () => {
     await until(1);
     rerender(<CustomApp key="b" url={url} context={contextFor("iss_1")} />);
     await act(() => sleep(50));
-    expect(held[0]!.seen.closedAt).toBeNull();
-    answer(held[0]!.res, 200, "application/json", widgetSaying("Still wanted"));
+    expect(held[0].seen.closedAt).toBeNull();
+    answer(held[0].res, 200, "application/json", widgetSaying("Still wanted"));
     expect(await screen.findByText("Still wanted")).toBeInTheDocument();
     expect(s.requests).toHaveLength(1);
   });
@@ -229,7 +220,7 @@ describe("<CustomApp>", () => {
     const s = await serve(handler);
     render(<CustomApp url={s.url()} context={contextFor("iss_1")} />);
     await until(1);
-    answer(held[0]!.res, 200, "application/json", widgetSaying("v1"));
+    answer(held[0].res, 200, "application/json", widgetSaying("v1"));
     await screen.findByText("v1");
     expect(appRoot()).not.toHaveAttribute("data-sidecard-stale");
     expect(screen.getByRole("status")).toHaveTextContent("");
@@ -242,7 +233,7 @@ describe("<CustomApp>", () => {
     expect(screen.getByRole("status")).toHaveTextContent("Refreshing…");
     expect(screen.getByRole("button", { name: "Refresh" })).toBeDisabled();
 
-    answer(held[1]!.res, 200, "application/json", widgetSaying("v2"));
+    answer(held[1].res, 200, "application/json", widgetSaying("v2"));
     expect(await screen.findByText("v2")).toBeInTheDocument();
     expect(screen.queryByText("v1")).toBeNull();
     expect(appRoot()).not.toHaveAttribute("data-sidecard-stale");

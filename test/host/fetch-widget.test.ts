@@ -1,20 +1,11 @@
 // @vitest-environment node
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fetchWidget, type CustomAppRequestContext } from "../../src/host/index.js";
-import { answer, startTestServer, streamForever, unusedPort, type TestHandler, type TestServer } from "./http-test-server.js";
+import { answer, testServers, streamForever, unusedPort } from "./http-test-server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: TestHandler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = testServers();
 
 const context: CustomAppRequestContext = {
   app_id: "app_1",
@@ -61,7 +52,7 @@ describe("fetchWidget", () => {
     expect(result.status).toBe(200);
     expect(result.durationMs).toBeGreaterThan(0);
 
-    const seen = s.requests[0]!;
+    const seen = s.requests[0];
     expect(seen.method).toBe("GET");
     expect(Object.fromEntries(seen.url.searchParams)).toEqual({ tenant: "acme", request_type: "fetch_data", ...context });
     expect(seen.headers.accept).toBe("application/json");
@@ -71,7 +62,7 @@ describe("fetchWidget", () => {
   it("sends unknown context parameters empty rather than leaving them out", async () => {
     const s = await serve((_req, res) => answer(res, 200, "application/json", widgetJson));
     await fetchWidget({ url: s.url(), context: { issue_id: "iss_1", requester_email: null } });
-    const params = s.requests[0]!.url.searchParams;
+    const params = s.requests[0].url.searchParams;
     expect(params.get("issue_id")).toBe("iss_1");
     expect(params.get("requester_email")).toBe("");
     expect(params.get("app_id")).toBe("");
@@ -81,8 +72,8 @@ describe("fetchWidget", () => {
   it("sends the app's custom headers", async () => {
     const s = await serve((_req, res) => answer(res, 200, "application/json", widgetJson));
     await fetchWidget({ url: s.url(), context, headers: { Authorization: "Bearer t0k", "X-Tenant": "acme" } });
-    expect(s.requests[0]!.headers.authorization).toBe("Bearer t0k");
-    expect(s.requests[0]!.headers["x-tenant"]).toBe("acme");
+    expect(s.requests[0].headers.authorization).toBe("Bearer t0k");
+    expect(s.requests[0].headers["x-tenant"]).toBe("acme");
   });
 
   it("signs the exact query sent, so the app can recompute the signature from what it received", async () => {
@@ -90,7 +81,7 @@ describe("fetchWidget", () => {
     const tricky = { ...context, requester_email: "<o'brien>&co@exämple.com" };
     await fetchWidget({ url: s.url("/w?tag=b&tag=a"), context: tricky, secret: "clé" });
 
-    const seen = s.requests[0]!;
+    const seen = s.requests[0];
     expect(seen.headers["x-pylon-signature"]).toBe(goStyleSignature(seen.rawQuery, "clé"));
     expect(seen.headers["x-pylon-signature"]).not.toBe(goStyleSignature(seen.rawQuery, "other"));
   });
@@ -103,7 +94,7 @@ describe("fetchWidget", () => {
     const s = await serve((_req, res) => answer(res, 200, "application/json", widgetJson));
     const vectorContext = Object.fromEntries(new URLSearchParams(vector.query)) as CustomAppRequestContext;
     await fetchWidget({ url: s.url(), context: vectorContext, secret: vector.secret });
-    expect(s.requests[0]!.headers["x-pylon-signature"]).toBe(vector.signature);
+    expect(s.requests[0].headers["x-pylon-signature"]).toBe(vector.signature);
   });
 
   it("returns a JSON answer that is not a valid widget as ok, with the diagnostics", async () => {
@@ -186,7 +177,7 @@ describe("fetchWidget", () => {
     expect(result).toMatchObject({ ok: false, error: { kind: "timeout", message: "The app did not answer within 250 ms." } });
     expect(elapsed).toBeGreaterThanOrEqual(240);
     expect(elapsed).toBeLessThan(1000);
-    const seen = s.requests[0]!;
+    const seen = s.requests[0];
     await seen.closed;
     expect(seen.closedAt! - started).toBeLessThan(1000);
   });
@@ -200,7 +191,7 @@ describe("fetchWidget", () => {
     const result = await fetchWidget({ url: s.url(), context, timeoutMs: 300 });
     expect(result).toMatchObject({ ok: false, error: { kind: "timeout", message: "The app did not finish its answer within 300 ms." } });
     expect(performance.now() - started).toBeLessThan(1000);
-    await s.requests[0]!.closed;
+    await s.requests[0].closed;
   });
 
   it("stops reading an endless answer at maxBytes and closes the connection", async () => {
@@ -210,7 +201,7 @@ describe("fetchWidget", () => {
       ok: false,
       error: { kind: "too_large", message: "The app's answer is larger than the limit of 100000 bytes; expected 200 with the widget JSON." },
     });
-    const seen = s.requests[0]!;
+    const seen = s.requests[0];
     await seen.closed;
     // Far less than the 64 MiB the server would send if the client kept reading.
     expect(seen.bytesWritten()).toBeLessThan(8 * 1024 * 1024);
@@ -222,9 +213,9 @@ describe("fetchWidget", () => {
       res.write("{");
     });
     const result = await fetchWidget({ url: s.url(), context, timeoutMs: 5000 });
-    expect(result).toMatchObject({ ok: false, error: { kind: "too_large", message: expect.stringContaining("limit of 1 MiB") } });
+    expect(result).toMatchObject({ ok: false, error: { kind: "too_large", message: expect.stringContaining("limit of 1 MiB") as string } });
     expect(result.durationMs).toBeLessThan(1000);
-    await s.requests[0]!.closed;
+    await s.requests[0].closed;
   });
 
   it("accepts an answer of exactly maxBytes", async () => {
@@ -250,7 +241,7 @@ describe("fetchWidget", () => {
       setTimeout(() => res.socket?.destroy(), 20);
     });
     const result = await fetchWidget({ url: s.url(), context });
-    expect(result).toMatchObject({ ok: false, error: { kind: "network", message: expect.stringMatching(/broke while reading its answer/) } });
+    expect(result).toMatchObject({ ok: false, error: { kind: "network", message: expect.stringMatching(/broke while reading its answer/) as string } });
   });
 
   it("resolves as aborted, without rejecting, when the caller aborts, and closes the connection", async () => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { afterAll, afterEach } from "vitest";
 
 /** One request as the test server saw it. */
 export interface SeenRequest {
@@ -78,7 +79,7 @@ export async function startTestServer(handler: TestHandler): Promise<TestServer>
     requests,
     nextRequest: () =>
       new Promise<SeenRequest>((resolve) => {
-        if (taken < requests.length) resolve(requests[taken++]!);
+        if (taken < requests.length) resolve(requests[taken++]);
         else waiting.push(resolve);
       }),
     close: () =>
@@ -86,6 +87,23 @@ export async function startTestServer(handler: TestHandler): Promise<TestServer>
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * `serve(handler)` for a test file: every server it starts is closed after the test that started
+ * it (`scope: "each"`, the default) or after the file's tests (`"all"`, for servers started in
+ * `beforeAll`).
+ */
+export function testServers(scope: "each" | "all" = "each"): (handler: TestHandler) => Promise<TestServer> {
+  const open: TestServer[] = [];
+  (scope === "each" ? afterEach : afterAll)(async () => {
+    await Promise.all(open.splice(0).map((server) => server.close()));
+  });
+  return async (handler) => {
+    const server = await startTestServer(handler);
+    open.push(server);
+    return server;
   };
 }
 

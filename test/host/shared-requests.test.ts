@@ -1,20 +1,16 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fetchWidgetShared, requestKey, sharedRequestCount } from "../../src/host/shared-requests.js";
-import { answer, startTestServer, type TestServer } from "./http-test-server.js";
+import { answer, testServers } from "./http-test-server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = testServers();
 
 const context = { issue_id: "iss_1", app_id: "app_1" };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("shared fetch_data requests", () => {
   it("aborts the HTTP request only when the last consumer lets go", async () => {
-    server = await startTestServer(() => {});
+    const server = await serve(() => {});
     const url = server.url();
     const first = new AbortController();
     const second = new AbortController();
@@ -36,7 +32,7 @@ describe("shared fetch_data requests", () => {
   });
 
   it("starts a new request once the shared one has finished", async () => {
-    server = await startTestServer((_req, res) => answer(res, 200, "application/json", '{"version":"1.0.0","header":{},"components":[]}'));
+    const server = await serve((_req, res) => answer(res, 200, "application/json", '{"version":"1.0.0","header":{},"components":[]}'));
     const url = server.url();
     const one = await fetchWidgetShared({ url, context }, new AbortController().signal);
     const two = await fetchWidgetShared({ url, context }, new AbortController().signal);

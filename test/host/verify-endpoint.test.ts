@@ -1,19 +1,10 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyEndpoint } from "../../src/host/index.js";
 import { verifySignature } from "../../src/protocol/signature.js";
-import { answer, startTestServer, streamForever, unusedPort, type TestHandler, type TestServer } from "./http-test-server.js";
+import { answer, testServers, streamForever, unusedPort } from "./http-test-server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: TestHandler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+const serve = testServers();
 
 const codeOf = (req: { url?: string }) => new URL(req.url ?? "/", "http://x").searchParams.get("code") ?? "";
 
@@ -22,14 +13,14 @@ describe("verifyEndpoint", () => {
     const s = await serve((req, res) => answer(res, 200, "application/json", JSON.stringify({ code: codeOf(req) })));
     const result = await verifyEndpoint({ url: s.url("/pylon?tenant=acme") });
 
-    expect(result).toEqual({ status: "verified", code: expect.stringMatching(/^[0-9a-f]{32}$/), httpStatus: 200, contentType: "application/json" });
+    expect(result).toEqual({ status: "verified", code: expect.stringMatching(/^[0-9a-f]{32}$/) as string, httpStatus: 200, contentType: "application/json" });
     expect(result).not.toHaveProperty("failure");
     const [seen] = s.requests;
-    expect(seen!.method).toBe("GET");
-    expect(seen!.url.pathname).toBe("/pylon");
-    expect(seen!.url.searchParams.get("request_type")).toBe("verify");
-    expect(seen!.url.searchParams.get("code")).toBe(result.code);
-    expect(seen!.url.searchParams.get("tenant")).toBe("acme");
+    expect(seen.method).toBe("GET");
+    expect(seen.url.pathname).toBe("/pylon");
+    expect(seen.url.searchParams.get("request_type")).toBe("verify");
+    expect(seen.url.searchParams.get("code")).toBe(result.code);
+    expect(seen.url.searchParams.get("tenant")).toBe("acme");
   });
 
   it("sends a fresh code on every handshake", async () => {
@@ -50,7 +41,7 @@ describe("verifyEndpoint", () => {
 
   it("verifies an endpoint that answers the code as text/plain with a trailing newline", async () => {
     const s = await serve((req, res) => answer(res, 200, "text/plain; charset=utf-8", `  ${codeOf(req)}\n`));
-    expect(await verifyEndpoint({ url: s.url() })).toEqual({ status: "verified", code: expect.any(String), httpStatus: 200, contentType: "text/plain; charset=utf-8" });
+    expect(await verifyEndpoint({ url: s.url() })).toEqual({ status: "verified", code: expect.any(String) as string, httpStatus: 200, contentType: "text/plain; charset=utf-8" });
   });
 
   it("is unverified when the JSON code is not the one sent, naming both", async () => {
@@ -138,7 +129,7 @@ describe("verifyEndpoint", () => {
     expect(result).toMatchObject({ status: "unverified", failure: "timeout", reason: "The app did not answer within 300 ms." });
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(1500);
-    await s.requests[0]!.closed;
+    await s.requests[0].closed;
   });
 
   it("stops reading a handshake answer past 64 KiB and closes the connection", async () => {
@@ -147,8 +138,8 @@ describe("verifyEndpoint", () => {
     expect(result.status).toBe("unverified");
     expect(result.reason).toMatch(/larger than the limit of 64 KiB/);
     expect(result.failure).toBe("too_large");
-    await s.requests[0]!.closed;
-    expect(s.requests[0]!.bytesWritten()).toBeLessThan(16 * 1024 * 1024);
+    await s.requests[0].closed;
+    expect(s.requests[0].bytesWritten()).toBeLessThan(16 * 1024 * 1024);
   });
 
   it("is unverified with a readable reason when nothing listens", async () => {
@@ -161,14 +152,14 @@ describe("verifyEndpoint", () => {
 
   it("is unverified for a URL that is not http(s)", async () => {
     const result = await verifyEndpoint({ url: "ftp://example.com/app" });
-    expect(result).toMatchObject({ status: "unverified", failure: "config", reason: expect.stringMatching(/uses ftp: but only http: and https:/) });
+    expect(result).toMatchObject({ status: "unverified", failure: "config", reason: expect.stringMatching(/uses ftp: but only http: and https:/) as string });
   });
 
   it("sends the app's custom headers and a correct signature", async () => {
     const s = await serve((req, res) => answer(res, 200, "text/plain", codeOf(req)));
     const result = await verifyEndpoint({ url: s.url("/?x=1"), headers: { "X-Api-Key": "k-123" }, secret: "abc123" });
     expect(result.status).toBe("verified");
-    const seen = s.requests[0]!;
+    const seen = s.requests[0];
     expect(seen.headers["x-api-key"]).toBe("k-123");
     const signature = seen.headers["x-pylon-signature"];
     expect(signature).toMatch(/^[0-9a-f]{64}$/);
@@ -183,6 +174,6 @@ describe("verifyEndpoint", () => {
     await s.nextRequest();
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: "AbortError" });
-    await s.requests[0]!.closed;
+    await s.requests[0].closed;
   });
 });

@@ -35,7 +35,7 @@ describe("internal errors are not reported as unreadable input", () => {
     ["a proxy whose getPrototypeOf trap throws", new Proxy({}, { getPrototypeOf: () => { throw new Error("trap"); } })],
     ["a proxy whose ownKeys trap throws", { version: "1.0.0", header: {}, components: [new Proxy({ type: "divider" }, { ownKeys: () => { throw new Error("keys"); } })] }],
     ["a revoked proxy", { version: "1.0.0", header: {}, components: [revokedProxy()] }],
-    ["a components array whose length throws", { version: "1.0.0", header: {}, components: new Proxy([], { get: (t, k) => (k === "length" ? (() => { throw new Error("length"); })() : Reflect.get(t, k)) }) }],
+    ["a components array whose length throws", { version: "1.0.0", header: {}, components: new Proxy([], { get: (t, k) => (k === "length" ? (() => { throw new Error("length"); })() : (Reflect.get(t, k) as unknown)) }) }],
   ])("what the input throws is invalid_root: %s", (_name, value) => {
     const result = parseWidget(value);
     expect(result.ok).toBe(false);

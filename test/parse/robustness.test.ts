@@ -17,7 +17,7 @@ describe("parseWidget never throws", () => {
   });
 
   test("on __proto__ members from JSON.parse, without polluting prototypes", () => {
-    const input = JSON.parse(
+    const input: unknown = JSON.parse(
       '{"__proto__":{"polluted":true},"version":"1.0.0","header":{"__proto__":{"title":"x"}},"components":[{"type":"text","label":"l","value":"v","__proto__":{"type":"card"}},{"__proto__":{"type":"text","label":"l","value":"v"}}]}',
     );
     const result = parseWidget(input);
@@ -26,7 +26,7 @@ describe("parseWidget never throws", () => {
   });
 
   test("does not read inherited properties as payload data", () => {
-    const component = Object.create({ type: "text", label: "l", value: "v" });
+    const component: unknown = Object.create({ type: "text", label: "l", value: "v" });
     expect(parseWidget({ version: "1.0.0", header: {}, components: [component] }).diagnostics.map((d) => d.code)).toEqual(["invalid_type"]);
   });
 

@@ -2,6 +2,9 @@ import { render } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { Widget, type WidgetComponents } from "../../src/index.js";
 
+/** A fresh JSON.parse of the answer, as <CustomApp> hands it over on refresh. */
+const parseJson = (text: string): unknown => JSON.parse(text);
+
 test("an immutable update re-renders only the component that changed", () => {
   const rendered: string[] = [];
   const Text: WidgetComponents["text"] = ({ component }) => {
@@ -37,13 +40,13 @@ test("a payload object that is new from top to bottom (a refresh's JSON.parse) r
         { type: "card", components: [{ type: "text", label: "b", value: second }] },
       ],
     });
-  const { rerender, container } = render(<Widget payload={JSON.parse(answer("2"))} components={components} />);
+  const { rerender, container } = render(<Widget payload={parseJson(answer("2"))} components={components} />);
   rendered.length = 0;
   // Equal content at the same place: nothing renders again.
-  rerender(<Widget payload={JSON.parse(answer("2"))} components={components} />);
+  rerender(<Widget payload={parseJson(answer("2"))} components={components} />);
   expect(rendered).toEqual([]);
   // One value changed: only that leaf renders again, and the DOM shows it.
-  rerender(<Widget payload={JSON.parse(answer("3"))} components={components} />);
+  rerender(<Widget payload={parseJson(answer("3"))} components={components} />);
   expect(rendered).toEqual(["/components/1/components/0 b=3"]);
   expect(container.textContent).toContain("3");
 });
@@ -110,8 +113,8 @@ test("in isolate mode a refreshed card with an invalid child still skips its unc
       header: {},
       components: [{ type: "card", components: [{ type: "link", label: "Docs", url: "javascript:alert(1)" }, { type: "text", label: "a", value: "1" }, { type: "text", label: "b", value }] }],
     });
-  const { rerender } = render(<Widget mode="isolate" payload={JSON.parse(answer("2"))} components={components} />);
+  const { rerender } = render(<Widget mode="isolate" payload={parseJson(answer("2"))} components={components} />);
   rendered.length = 0;
-  rerender(<Widget mode="isolate" payload={JSON.parse(answer("3"))} components={components} />);
+  rerender(<Widget mode="isolate" payload={parseJson(answer("3"))} components={components} />);
   expect(rendered).toEqual(["3"]);
 });

@@ -96,10 +96,10 @@ describe("every state in German", () => {
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
     render(german(<Widget payload={full} />));
     const copy = document.querySelector<HTMLButtonElement>(".sc-copy")!;
-    await act(async () => fireEvent.click(copy));
+    await act(() => Promise.resolve(fireEvent.click(copy)));
     await waitFor(() => expect(document.querySelector(".sc-copy-status")).toHaveTextContent(germanMessages.copied));
     record();
-    await act(async () => fireEvent.click(copy));
+    await act(() => Promise.resolve(fireEvent.click(copy)));
     await waitFor(() => expect(document.querySelector(".sc-copy-status")).toHaveTextContent(germanMessages.copyFailed));
     record();
     expect(seen.join("\n")).toContain("+2 weitere"); // the limits really drew "+N more"

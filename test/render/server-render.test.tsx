@@ -6,7 +6,7 @@ import { renderToStaticMarkup, renderToString } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { Widget } from "../../src/index.js";
 
-const payload = JSON.parse(readFileSync(resolve(import.meta.dirname, "../fixtures/payloads/account-details.json"), "utf8"));
+const payload: unknown = JSON.parse(readFileSync(resolve(import.meta.dirname, "../fixtures/payloads/account-details.json"), "utf8"));
 const root = resolve(import.meta.dirname, "../..");
 
 describe("server rendering", () => {
@@ -43,7 +43,8 @@ describe("server rendering", () => {
     const host = document.createElement("div");
     host.innerHTML = renderToString(element);
     const errors: unknown[] = [];
-    await act(async () => {
+    // Synchronous: act flushes the hydration before it returns.
+    act(() => {
       hydrateRoot(host, element, { onRecoverableError: (error) => errors.push(error) });
     });
     expect(errors).toEqual([]);

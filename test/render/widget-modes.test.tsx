@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import { StrictMode } from "react";
 import { describe, expect, test, vi } from "vitest";
-import { Widget, type WidgetComponents } from "../../src/index.js";
+import { Widget, type Diagnostic, type WidgetComponents } from "../../src/index.js";
 
 const payload = (components: unknown[]) => ({ version: "1.0.0", header: { title: "App" }, components });
 const text = (label: string, value = "v") => ({ type: "text", label, value });
@@ -105,7 +105,7 @@ describe("components that throw", () => {
 
 describe("onDiagnostics", () => {
   test("receives every diagnostic, warnings included, once per payload", () => {
-    const onDiagnostics = vi.fn();
+    const onDiagnostics = vi.fn<(diagnostics: Diagnostic[]) => void>();
     const input = { components: [{ type: "badge", label: "B", items: [{ value: "x" }] }] };
     const { rerender } = render(
       <StrictMode>
@@ -118,7 +118,7 @@ describe("onDiagnostics", () => {
       </StrictMode>,
     );
     expect(onDiagnostics).toHaveBeenCalledTimes(1);
-    expect(onDiagnostics.mock.calls[0][0].map((d: { code: string }) => d.code)).toEqual(["missing_version", "missing_header", "unknown_color"]);
+    expect(onDiagnostics.mock.calls[0][0].map((d) => d.code)).toEqual(["missing_version", "missing_header", "unknown_color"]);
 
     rerender(<Widget payload={{ ...input }} onDiagnostics={onDiagnostics} />);
     expect(onDiagnostics).toHaveBeenCalledTimes(2);

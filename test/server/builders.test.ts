@@ -11,7 +11,6 @@ import {
   link,
   text,
   widget,
-  type WidgetPayload,
 } from "../../src/server/index.js";
 
 describe("builders", () => {
@@ -27,7 +26,7 @@ describe("builders", () => {
       ]),
       card(undefined, [text("Owner", "Jane")]),
     ]);
-    expect(parseWidget(payload)).toEqual({ ok: true, payload: expect.anything(), diagnostics: [] });
+    expect(parseWidget(payload)).toEqual({ ok: true, payload: expect.anything() as unknown, diagnostics: [] });
     expect(payload).toEqual({
       version: "1.0.0",
       header: { title: "Account health", icon_url: "https://example.com/icon.png" },

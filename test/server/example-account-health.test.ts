@@ -11,15 +11,15 @@ describe("examples/account-health", () => {
   it("answers a known requester with a valid account-health widget", async () => {
     const response = await fetchWidget("request_type=fetch_data&requester_email=jane%40globex.test");
     expect(response.status).toBe(200);
-    const payload = await response.json();
+    const payload: unknown = await response.json();
     expect(parseWidget(payload).diagnostics).toEqual([]);
     expect(JSON.stringify(payload)).toContain("2 open invoices");
   });
 
   it("answers an unknown requester with a valid widget that says so", async () => {
-    const payload = await (await fetchWidget("request_type=fetch_data&requester_email=x%40nowhere.io")).json();
-    expect(parseWidget(payload).ok).toBe(true);
-    expect(payload.components[0]).toMatchObject({ label: "No account found", value: "Nobody at nowhere.io has an account yet." });
+    const result = parseWidget(await (await fetchWidget("request_type=fetch_data&requester_email=x%40nowhere.io")).json());
+    expect(result.ok).toBe(true);
+    expect(result.payload?.components[0]).toMatchObject({ label: "No account found", value: "Nobody at nowhere.io has an account yet." });
   });
 
   it("requires a signature when started with a secret", async () => {

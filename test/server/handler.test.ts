@@ -1,7 +1,5 @@
 // @vitest-environment node
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
   createCustomAppHandler,
   signQuery,
@@ -12,23 +10,19 @@ import {
   type CustomAppHandlerOptions,
   type WidgetPayload,
 } from "../../src/server/index.js";
+import { testServers } from "../host/http-test-server.js";
 
 const SECRET = "s3cr3t";
 const validPayload = widget({ title: "Health" }, [text("Plan", "Pro")]);
 
-/** Starts `toNodeHandler(createCustomAppHandler(options))` on 127.0.0.1 with a free port. */
-async function startApp(options: CustomAppHandlerOptions): Promise<{ server: Server; base: string }> {
-  const server = createServer(toNodeHandler(createCustomAppHandler(options), { onError: () => {} }));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { server, base: `http://127.0.0.1:${port}/app` };
-}
+// Servers live for the whole file (started in beforeAll) and are closed after its tests.
+const serve = testServers("all");
 
-const close = (server: Server) =>
-  new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections(); // fetch keeps connections alive
-  });
+/** Starts `toNodeHandler(createCustomAppHandler(options))` on 127.0.0.1 with a free port. */
+async function startApp(options: CustomAppHandlerOptions): Promise<{ base: string }> {
+  const server = await serve(toNodeHandler(createCustomAppHandler(options), { onError: () => {} }));
+  return { base: server.url("/app") };
+}
 
 async function getJson(url: string, init?: RequestInit) {
   const response = await fetch(url, init);
@@ -50,7 +44,7 @@ const CONTEXT_QUERY = new URLSearchParams({
 
 describe("createCustomAppHandler without a secret, over node:http", () => {
   const seen: CustomAppContext[] = [];
-  let app: { server: Server; base: string };
+  let app: { base: string };
 
   beforeAll(async () => {
     app = await startApp({
@@ -66,7 +60,6 @@ describe("createCustomAppHandler without a secret, over node:http", () => {
       },
     });
   });
-  afterAll(() => close(app.server));
 
   it("answers the handshake with the code as JSON", async () => {
     const { response, body } = await getJson(`${app.base}?request_type=verify&code=abc-123`);
@@ -143,7 +136,7 @@ describe("createCustomAppHandler without a secret, over node:http", () => {
     const response = await fetch(`${app.base}?request_type=fetch_data&issue_id=throw`);
     expect(response.status).toBe(500);
     const raw = await response.text();
-    expect(JSON.parse(raw)).toEqual({ error: expect.stringMatching(/fetchData failed/) });
+    expect(JSON.parse(raw)).toEqual({ error: expect.stringMatching(/fetchData failed/) as string });
     expect(raw).not.toMatch(/hunter2|at |\.ts:|Error:/);
   });
 
@@ -161,11 +154,10 @@ describe("createCustomAppHandler without a secret, over node:http", () => {
 });
 
 describe("createCustomAppHandler with a secret, over node:http", () => {
-  let app: { server: Server; base: string };
+  let app: { base: string };
   beforeAll(async () => {
     app = await startApp({ secret: SECRET, fetchData: () => validPayload });
   });
-  afterAll(() => close(app.server));
 
   it("rejects an unsigned handshake and fetch with 401", async () => {
     for (const query of ["request_type=verify&code=1", CONTEXT_QUERY.toString()]) {
@@ -245,7 +237,7 @@ describe("handler options", () => {
     const invalidHandler = createCustomAppHandler({ allowUnsigned: true, fetchData: () => invalid, onError });
     expect((await invalidHandler(new Request("http://app.test/?request_type=fetch_data"))).status).toBe(500);
     expect(onError).toHaveBeenLastCalledWith(
-      expect.objectContaining({ name: "InvalidPayloadError", diagnostics: expect.any(Array) }),
+      expect.objectContaining({ name: "InvalidPayloadError", diagnostics: expect.any(Array) as unknown[] }),
       expect.anything(),
     );
   });
@@ -277,7 +269,7 @@ describe("handler options", () => {
       delete process.env.SIDECARD_ALLOW_UNSIGNED;
       const unsigned = createCustomAppHandler({ fetchData: () => validPayload });
       expect(consoleWarn).toHaveBeenCalledTimes(1);
-      expect(String(consoleWarn.mock.calls[0]![0])).toMatch(/without a secret.*allowUnsigned: true.*SIDECARD_ALLOW_UNSIGNED=1/s);
+      expect(String(consoleWarn.mock.calls[0][0])).toMatch(/without a secret.*allowUnsigned: true.*SIDECARD_ALLOW_UNSIGNED=1/s);
       // Once at creation, not per request.
       await unsigned(new Request("http://app.test/?request_type=verify&code=1"));
       await unsigned(new Request("http://app.test/?request_type=verify&code=2"));
@@ -304,7 +296,7 @@ describe("handler options", () => {
 describe("toNodeHandler", () => {
   it("streams a handler's body, keeps headers and turns a throwing handler into a 500", async () => {
     const errors: unknown[] = [];
-    const server = createServer(
+    const server = await serve(
       toNodeHandler(
         (request) => {
           if (request.url.endsWith("/throw")) throw new Error("handler crashed");
@@ -326,24 +318,19 @@ describe("toNodeHandler", () => {
         { onError: (error) => errors.push(error) },
       ),
     );
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    try {
-      const streamed = await fetch(`${base}/stream`);
-      expect(streamed.status).toBe(201);
-      expect(streamed.headers.get("x-test")).toBe("yes");
-      expect(streamed.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
-      expect(await streamed.text()).toBe("one,two,three");
+    const base = server.url("");
+    const streamed = await fetch(`${base}/stream`);
+    expect(streamed.status).toBe(201);
+    expect(streamed.headers.get("x-test")).toBe("yes");
+    expect(streamed.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
+    expect(await streamed.text()).toBe("one,two,three");
 
-      const crashed = await fetch(`${base}/throw`);
-      expect(crashed.status).toBe(500);
-      expect(await crashed.json()).toEqual({ error: "Internal server error." });
-      expect(errors).toHaveLength(1);
+    const crashed = await fetch(`${base}/throw`);
+    expect(crashed.status).toBe(500);
+    expect(await crashed.json()).toEqual({ error: "Internal server error." });
+    expect(errors).toHaveLength(1);
 
-      // The server is still up after the crash.
-      expect((await fetch(`${base}/stream`)).status).toBe(201);
-    } finally {
-      await close(server);
-    }
+    // The server is still up after the crash.
+    expect((await fetch(`${base}/stream`)).status).toBe(201);
   });
 });

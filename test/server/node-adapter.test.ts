@@ -1,24 +1,19 @@
 // @vitest-environment node
 import { fork, type ChildProcess } from "node:child_process";
-import { createServer, request as httpRequest, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { request as httpRequest } from "node:http";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createCustomAppHandler, text, toNodeHandler, widget, type FetchHandler, type NodeHandlerOptions } from "../../src/server/index.js";
+import { testServers } from "../host/http-test-server.js";
 
 const MiB = 1024 * 1024;
 
-const close = (server: Server) =>
-  new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+const serveNode = testServers();
 
-async function serve(handler: FetchHandler, options?: NodeHandlerOptions): Promise<{ server: Server; base: string }> {
-  const server = createServer(toNodeHandler(handler, options));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+/** `toNodeHandler(handler, options)` on a test server (closed after the test); its origin. */
+async function serve(handler: FetchHandler, options?: NodeHandlerOptions): Promise<string> {
+  return (await serveNode(toNodeHandler(handler, options))).url("");
 }
 
 /** `total` bytes of body, made chunk by chunk from one reused buffer (never allocated whole). */
@@ -147,43 +142,35 @@ describe("toNodeHandler and request bodies", () => {
   }, 60_000);
 
   it("bounds what a handler that reads the body may read (413 past maxBodyBytes) and gives it the body within it", async () => {
-    const { server, base } = await serve(async (request) => new Response(`read ${(await request.arrayBuffer()).byteLength}`), {
+    const base = await serve(async (request) => new Response(`read ${(await request.arrayBuffer()).byteLength}`), {
       maxBodyBytes: MiB,
       onError: () => {},
     });
-    try {
-      const within = await post(base, MiB);
-      expect(within.status).toBe(200);
-      expect(within.body).toBe(`read ${MiB}`);
+    const within = await post(base, MiB);
+    expect(within.status).toBe(200);
+    expect(within.body).toBe(`read ${MiB}`);
 
-      const beyond = await post(base, 4 * MiB);
-      if (beyond.status !== null) {
-        expect(beyond.status).toBe(413);
-        expect(JSON.parse(beyond.body)).toEqual({ error: `The request body is larger than the limit of ${MiB} bytes.` });
-      } else expect(beyond.error?.code).toMatch(/ECONNRESET|EPIPE/);
-    } finally {
-      await close(server);
-    }
+    const beyond = await post(base, 4 * MiB);
+    if (beyond.status !== null) {
+      expect(beyond.status).toBe(413);
+      expect(JSON.parse(beyond.body)).toEqual({ error: `The request body is larger than the limit of ${MiB} bytes.` });
+    } else expect(beyond.error?.code).toMatch(/ECONNRESET|EPIPE/);
   });
 
   it("stops reading a body the handler read only partly once it answered, without buffering the rest", async () => {
     let chunksRead = 0;
-    const { server, base } = await serve(async (request) => {
+    const base = await serve(async (request) => {
       const reader = request.body!.getReader();
       const first = await reader.read();
       if (!first.done) chunksRead++;
       return new Response("enough");
     }, { maxBodyBytes: 512 * MiB });
-    try {
-      const started = Date.now();
-      const outcome = await post(base, 256 * MiB);
-      expect(chunksRead).toBe(1);
-      expect(outcome.sent).toBeLessThan(256 * MiB);
-      // Hung up soon after answering, not left open until the keep-alive timeout (5 s).
-      expect(Date.now() - started).toBeLessThan(3000);
-    } finally {
-      await close(server);
-    }
+    const started = Date.now();
+    const outcome = await post(base, 256 * MiB);
+    expect(chunksRead).toBe(1);
+    expect(outcome.sent).toBeLessThan(256 * MiB);
+    // Hung up soon after answering, not left open until the keep-alive timeout (5 s).
+    expect(Date.now() - started).toBeLessThan(3000);
   }, 30_000);
 });
 
@@ -205,7 +192,7 @@ describe("toNodeHandler and methods the Fetch API cannot carry", () => {
     const onError = vi.fn();
     const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
     const handler = createCustomAppHandler({ allowUnsigned: true, fetchData: () => widget({ title: "T" }, [text("a", "b")]) });
-    const { server, base } = await serve(handler, { onError });
+    const base = await serve(handler, { onError });
     try {
       const trace = await raw(`${base}/?request_type=verify&code=1`, "TRACE");
       expect(trace.status).toBe(405);
@@ -218,7 +205,6 @@ describe("toNodeHandler and methods the Fetch API cannot carry", () => {
       expect((await raw(`${base}/?request_type=verify&code=1`, "GET")).status).toBe(200);
     } finally {
       consoleError.mockRestore();
-      await close(server);
     }
   });
 });

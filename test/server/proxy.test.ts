@@ -1,7 +1,6 @@
 // @vitest-environment node
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { IncomingMessage } from "node:http";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
   createCustomAppProxy,
   toNodeHandler,
@@ -9,6 +8,7 @@ import {
   type CustomAppProxyOptions,
   type CustomAppTarget,
 } from "../../src/server/index.js";
+import { testServers, unusedPort, type TestHandler } from "../host/http-test-server.js";
 
 const SECRET = "proxy-s3cr3t";
 const WIDGET = { version: "1.0.0", header: { title: "T" }, components: [{ type: "text", label: "a", value: "b" }] };
@@ -25,24 +25,19 @@ interface Seen {
   headers: IncomingMessage["headers"];
 }
 
-async function listen(listener: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; base: string }> {
-  const server = createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
+const serveForFile = testServers("all");
 
-const stop = (server: Server) =>
-  new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+/** A test server for the whole file (closed after its tests); its origin as `base`. */
+async function listen(listener: TestHandler): Promise<{ base: string }> {
+  return { base: (await serveForFile(listener)).url("") };
+}
 
 describe("createCustomAppProxy against real apps over node:http", () => {
   const seen: Seen[] = [];
   const stolen: Seen[] = [];
-  let app: { server: Server; base: string };
-  let elsewhere: { server: Server; base: string };
-  let proxy: { server: Server; base: string };
+  let app: { base: string };
+  let elsewhere: { base: string };
+  let proxy: { base: string };
   let options: Partial<CustomAppProxyOptions> = {};
   let target: (name: string) => CustomAppTarget = () => ({ url: "" });
 
@@ -107,11 +102,8 @@ describe("createCustomAppProxy against real apps over node:http", () => {
       timeoutMs: 2000,
       maxBytes: 256 * 1024,
       onError: (error, request) => options.onError?.(error, request),
-    } as CustomAppProxyOptions);
+    });
     proxy = await listen(toNodeHandler(handler));
-  });
-  afterAll(async () => {
-    await Promise.all([stop(proxy.server), stop(app.server), stop(elsewhere.server)]);
   });
 
   const FETCH_QUERY =
@@ -228,7 +220,7 @@ describe("createCustomAppProxy against real apps over node:http", () => {
     const loose = createCustomAppProxy({ resolveApp: () => target("endless"), maxBytes: Number.NaN, timeoutMs: Number.POSITIVE_INFINITY });
     const endless = await loose(new Request(`http://host.test/proxy/endless?${FETCH_QUERY}`));
     expect(endless.status).toBe(502);
-    expect(await endless.json()).toMatchObject({ kind: "too_large", error: expect.stringMatching(/limit of 1 MiB/) });
+    expect(await endless.json()).toMatchObject({ kind: "too_large", error: expect.stringMatching(/limit of 1 MiB/) as string });
     expect(() => createCustomAppProxy({} as CustomAppProxyOptions)).toThrow(/resolveApp/);
   });
 
@@ -239,9 +231,8 @@ describe("createCustomAppProxy against real apps over node:http", () => {
     expect(failed.body).toMatchObject({ kind: "http", status: 500 });
     expect(String(failed.body.error)).toMatch(/HTTP 500 Internal Server Error.*database is down/);
 
-    const { server, base } = await listen(() => {});
-    await stop(server);
-    options = { resolveApp: () => ({ url: `${base}/gone` }) };
+    const port = await unusedPort();
+    options = { resolveApp: () => ({ url: `http://127.0.0.1:${port}/gone` }) };
     const down = await call("gone", FETCH_QUERY);
     expect(down.response.status).toBe(502);
     expect(down.body.kind).toBe("network");
@@ -279,7 +270,7 @@ describe("createCustomAppProxy against real apps over node:http", () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: "db down" }), expect.any(Request));
 
     options = { context: () => ({ requesterEmail: "x" }) as never };
-    expect((await call("json", FETCH_QUERY)).body).toMatchObject({ kind: "config", error: expect.stringMatching(/"requesterEmail"/) });
+    expect((await call("json", FETCH_QUERY)).body).toMatchObject({ kind: "config", error: expect.stringMatching(/"requesterEmail"/) as string });
     expect(seen.length).toBe(before);
   });
 

@@ -1,9 +1,8 @@
 // @vitest-environment node
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readGoQuery } from "../../src/protocol/query-values.js";
 import { createCustomAppHandler, signQuery, text, toNodeHandler, widget, type CustomAppContext } from "../../src/server/index.js";
+import { testServers } from "../host/http-test-server.js";
 
 // The signature is checked over the query as Go's url.ParseQuery reads it; fetchData must get
 // exactly that reading, never another parser's.
@@ -38,11 +37,11 @@ describe("readGoQuery", () => {
 
 describe("the handler uses exactly the parse it verified", () => {
   const seen: CustomAppContext[] = [];
-  let server: Server;
+  const serve = testServers("all");
   let base: string;
 
   beforeAll(async () => {
-    server = createServer(
+    const server = await serve(
       toNodeHandler(
         createCustomAppHandler({
           secret: SECRET,
@@ -53,12 +52,7 @@ describe("the handler uses exactly the parse it verified", () => {
         }),
       ),
     );
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  });
-  afterAll(() => {
-    server.closeAllConnections();
-    server.close();
+    base = server.url("/");
   });
 
   it("does not hand fetchData an unsigned issue_id smuggled before a captured signed query", async () => {

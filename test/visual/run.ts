@@ -37,7 +37,7 @@ const BUILD_INPUTS = ["src", "stories", ".storybook", "package.json", "package-l
 const RENDER_TIMEOUT_MS = 20_000;
 
 type Variant = `${(typeof WIDTHS)[number]}-${(typeof THEMES)[number]}`;
-const VARIANTS: Variant[] = THEMES.flatMap((theme) => WIDTHS.map((width) => `${width}-${theme}` as Variant));
+const VARIANTS: Variant[] = THEMES.flatMap((theme) => WIDTHS.map((width): Variant => `${width}-${theme}`));
 
 /**
  * The committed record of baselines: per story, per variant, the PNG that shows it. Variants that
@@ -133,7 +133,7 @@ async function main(): Promise<number> {
     const orphans = listPngs().filter((file) => !Object.values(manifest.stories).some((files) => Object.values(files).includes(file)));
     if (orphans.length > 0) failures.push(...orphans.map((file) => `${file}: baseline file not in manifest.json (run with --update)`));
   }
-  const failed = new Set([...errored.map((result) => result.id), ...failures.map((line) => line.split(":")[0]!)]);
+  const failed = new Set([...errored.map((result) => result.id), ...failures.map((line) => line.split(":")[0])]);
   if (failures.length > 0) {
     console.error(`\nVisual changes in ${failures.length} place(s):`);
     for (const line of failures) console.error(`  ${line}`);
@@ -297,7 +297,7 @@ async function capture(page: Page, variant: Variant): Promise<PNG> {
   if (bottom > VIEWPORT.height) await page.setViewportSize({ width: VIEWPORT.width, height: bottom });
   await page.evaluate(async () => {
     await document.fonts.ready;
-    const images = [...document.images].map((image) => (image.complete ? undefined : image.decode().catch(() => undefined)));
+    const images = [...document.images].filter((image) => !image.complete).map((image) => image.decode().catch(() => undefined));
     await Promise.race([Promise.all(images), new Promise((timeUp) => setTimeout(timeUp, 5_000))]);
     await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
   });
@@ -428,7 +428,7 @@ function update(manifest: Manifest, results: StoryResult[], prune: boolean, fail
   manifest.note =
     "Written by `npm run test:visual -- --update`. Per story and variant (width-theme), the baseline PNG; identical looks share one file; files lists each file's pixel SHA-256.";
   const referenced = new Set(Object.values(manifest.stories).flatMap((files) => Object.values(files)));
-  manifest.files = Object.fromEntries([...referenced].sort().map((file) => [file, hashes[file]!]));
+  manifest.files = Object.fromEntries([...referenced].sort().map((file) => [file, hashes[file]]));
   writeFileSync(MANIFEST_PATH, `${JSON.stringify({ note: manifest.note, files: manifest.files, stories: manifest.stories }, null, 2)}\n`);
   let removed = 0;
   for (const file of listPngs()) {

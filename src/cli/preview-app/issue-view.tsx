@@ -14,7 +14,7 @@ export interface IssueViewProps {
 /** "jane.doe@example.com" → "Jane Doe", for the mock conversation. */
 function nameFromEmail(email: string): string {
   const local = email.split("@")[0] ?? "";
-  const words = local.split(/[._-]+/).filter(Boolean).map((word) => word[0]!.toUpperCase() + word.slice(1));
+  const words = local.split(/[._-]+/).filter(Boolean).map((word) => word[0].toUpperCase() + word.slice(1));
   return words.length > 0 ? words.join(" ") : "Requester";
 }
 

@@ -7,7 +7,7 @@ const MAX_MARKED_LINES = 5000;
 
 export interface PayloadEditorProps {
   text: string;
-  onChange(text: string): void;
+  onChange: (text: string) => void;
   analysis: PayloadAnalysis;
 }
 

@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useLatest } from "../../host/use-latest.js";
 import { Widget, type WidgetMode } from "../../render/widget.js";
 import { CONTEXT_PARAMS } from "../../protocol/params.js";
 import type { PreviewConfig, PreviewContext, PreviewFetchResult, PreviewFileSnapshot, PreviewVerifyResult } from "../preview/protocol.js";
@@ -72,11 +73,10 @@ export function PreviewApp() {
   const [pending, setPending] = useState<Source | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [share, setShare] = useState<{ message: string; link: string | null; tone: "ok" | "error" } | null>(null);
-  const latest = useRef({ text, source });
-  latest.current = { text, source };
+  const latestRef = useLatest({ text, source });
 
   const offer = useCallback((next: Source) => {
-    const { text: current, source: from } = latest.current;
+    const { text: current, source: from } = latestRef.current;
     // A shared payload stays until the person chooses another; so do edits.
     const keep = from.kind === "share" || (from.kind !== "none" && current !== from.text);
     if (keep && next.text !== current) {
@@ -86,7 +86,7 @@ export function PreviewApp() {
     setPending(null);
     setSource(next);
     setText(next.text);
-  }, []);
+  }, [latestRef]);
 
   const loadPending = () => {
     if (!pending) return;
@@ -188,9 +188,10 @@ export function PreviewApp() {
   // Parsing follows typing without blocking it; the widget keeps the last valid payload while the JSON is broken.
   const deferredText = useDeferredValue(text);
   const analysis = useMemo(() => analyzePayloadText(deferredText), [deferredText]);
-  const lastValid = useRef<{ value: unknown } | null>(null);
-  if (analysis.kind === "parsed") lastValid.current = { value: analysis.value };
-  if (analysis.kind === "empty") lastValid.current = null;
+  // Kept across renders as state adjusted while rendering (React's pattern for "what it was before").
+  const [lastValid, setLastValid] = useState<{ value: unknown } | null>(null);
+  if (analysis.kind === "parsed" && lastValid?.value !== analysis.value) setLastValid({ value: analysis.value });
+  if (analysis.kind === "empty" && lastValid !== null) setLastValid(null);
 
   const copyShareLink = async () => {
     try {
@@ -234,7 +235,7 @@ export function PreviewApp() {
     if (source.kind === "app" && !dirty && !verified) {
       return <p className="pv-placeholder">{CONNECTION_LABEL[connection.state]}: a host shows no widget now.</p>;
     }
-    const payload = analysis.kind === "parsed" ? { value: analysis.value } : lastValid.current;
+    const payload = analysis.kind === "parsed" ? { value: analysis.value } : lastValid;
     if (!payload) return <p className="pv-placeholder">Fix the JSON to see the widget.</p>;
     return (
       <div className="pv-widget-slot" data-stale={analysis.kind === "syntax" || undefined} key={key}>
@@ -468,7 +469,7 @@ interface SegmentedProps<T extends string | number> {
   label: string;
   name: string;
   value: T;
-  onChange(value: T): void;
+  onChange: (value: T) => void;
   options: ReadonlyArray<readonly [T, string]>;
   disabled?: boolean;
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
+import { useLatest } from "../../host/use-latest.js";
 import type { PreviewFileSnapshot } from "../preview/protocol.js";
 
 export type WatchState = "off" | "connecting" | "watching" | "reconnecting";
@@ -9,24 +10,28 @@ export type WatchState = "off" | "connecting" | "watching" | "reconnecting";
  */
 export function useFileWatch(enabled: boolean, onSnapshot: (snapshot: PreviewFileSnapshot) => void): WatchState {
   const [state, setState] = useState<WatchState>(enabled ? "connecting" : "off");
-  const callback = useRef(onSnapshot);
-  callback.current = onSnapshot;
+  const callbackRef = useLatest(onSnapshot);
+  // Switched on or off: the state follows at once, while rendering (not from an effect).
+  const [wasEnabled, setWasEnabled] = useState(enabled);
+  if (wasEnabled !== enabled) {
+    setWasEnabled(enabled);
+    setState(enabled ? "connecting" : "off");
+  }
 
   useEffect(() => {
     if (!enabled) return;
-    setState("connecting");
     const source = new EventSource("/api/watch");
     source.addEventListener("open", () => setState("watching"));
     source.addEventListener("error", () => setState(source.readyState === EventSource.CLOSED ? "off" : "reconnecting"));
     source.addEventListener("payload", (event) => {
       try {
-        callback.current(JSON.parse((event as MessageEvent<string>).data) as PreviewFileSnapshot);
+        callbackRef.current(JSON.parse((event as MessageEvent<string>).data) as PreviewFileSnapshot);
       } catch {
         // a damaged event: the next save sends the whole text again
       }
     });
     return () => source.close();
-  }, [enabled]);
+  }, [enabled, callbackRef]);
 
   return state;
 }

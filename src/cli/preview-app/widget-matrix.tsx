@@ -11,7 +11,7 @@ export const MATRIX_COLUMNS = [
 
 export interface WidgetMatrixProps {
   /** The widget (or placeholder) for one cell. */
-  render(theme: (typeof MATRIX_THEMES)[number], width: number): ReactNode;
+  render: (theme: (typeof MATRIX_THEMES)[number], width: number) => ReactNode;
 }
 
 /** Light and dark at every width, side by side: wrapping and truncation show at a glance. */

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { EXIT_OK, EXIT_UNUSABLE, UsageError, type CliIo } from "../cli-io.js";
-import { readSecret, SECRET_HELP, SECRET_OPTIONS } from "../options.js";
+import { readSecret, SECRET_HELP, SECRET_OPTIONS, parseCommandArgs } from "../options.js";
 import { isUrl } from "../read-input.js";
 import { startPreviewServer, type PreviewTarget } from "./server.js";
 
@@ -28,22 +27,11 @@ ${SECRET_HELP}
 `;
 
 export async function runPreview(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        ...SECRET_OPTIONS,
-        port: { type: "string" },
-        embed: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, {
+    ...SECRET_OPTIONS,
+    port: { type: "string" },
+    embed: { type: "string" },
+  });
   if (values.help) {
     io.stdout(PREVIEW_HELP);
     return EXIT_OK;

@@ -4,9 +4,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { extname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { withProtocolParams } from "../../host/endpoint-url.js";
-import { fetchDataParams, fetchWidget } from "../../host/fetch-widget.js";
+import { fetchWidget } from "../../host/fetch-widget.js";
 import { createVerificationCode, verifyEndpoint } from "../../host/verify-endpoint.js";
+import { fetchDataParams, verifyParams, withProtocolParams } from "../../protocol/app-request.js";
 import { CONTEXT_PARAMS } from "../../protocol/params.js";
 import { DEFAULT_MAX_BYTES, resolveLimit, resolveTimeout } from "../../protocol/request-config.js";
 import { resolveEndpointUrl } from "../../protocol/request.js";
@@ -165,7 +165,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const result = await verifyEndpoint({ ...host, code });
     const noAnswer = result.failure === "timeout" || result.failure === "network" || result.failure === "config";
     return {
-      requestUrl: requestUrlFor({ request_type: "verify", code }),
+      requestUrl: requestUrlFor(verifyParams(code)),
       signed,
       durationMs: Math.round(performance.now() - started),
       status: result.httpStatus ?? null,

@@ -65,7 +65,7 @@ describe("share-link codec", () => {
 
   it("refuses an oversized fragment before decoding it", async () => {
     const result = await decodeSharedPayload("A".repeat(MAX_SHARE_VALUE_LENGTH + 1));
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^The share link is \d+ characters long; at most \d+ are read\.$/) });
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^The share link is \d+ characters long; at most \d+ are read\.$/) as string });
   });
 
   it.each([

@@ -1,0 +1,45 @@
+// What `parseWidget` hands back: the README's promises about the normalised payload and limits.
+import { describe, expect, test } from "vitest";
+import { parseWidget } from "../../src/index.js";
+
+const valid = (components: unknown[]) => ({ version: "1.0.0", header: { title: "App" }, components });
+
+describe("the normalised payload", () => {
+  test("badge items keep only value and color (unknown keys dropped, as the README says)", () => {
+    const result = parseWidget(
+      valid([{ type: "badge", label: "Flags", items: [{ value: "vip", color: "blue", id: 7 }, { value: "new", color: "green" }] }]),
+    );
+    expect(result.ok).toBe(true);
+    expect(result.payload?.components[0]).toEqual({
+      type: "badge",
+      label: "Flags",
+      items: [
+        { value: "vip", color: "blue" },
+        { value: "new", color: "green" },
+      ],
+    });
+  });
+
+  test("an unknown key on an item next to one with an unknown color is dropped too", () => {
+    const result = parseWidget(valid([{ type: "badge", label: "B", items: [{ value: "a", color: "pink" }, { value: "b", color: "red", note: "x" }] }]));
+    const badge = result.payload?.components[0];
+    expect(badge).toEqual({ type: "badge", label: "B", items: [{ value: "a", color: "gray" }, { value: "b", color: "red" }] });
+  });
+});
+
+describe("limits", () => {
+  test("maxComponents: 0 is a limit of zero, not the default", () => {
+    const zero = { limits: { maxComponents: 0 } };
+    expect(parseWidget(valid([{ type: "divider" }]), zero).diagnostics.map((d) => [d.code, d.path])).toEqual([["too_many_components", "/components"]]);
+    expect(parseWidget(valid([{ type: "divider" }]), zero).ok).toBe(false);
+    expect(parseWidget(valid([]), zero).ok).toBe(true);
+  });
+
+  test("the limit is inclusive: exactly maxComponents passes, one more does not", () => {
+    const dividers = (n: number) => valid(Array.from({ length: n }, () => ({ type: "divider" })));
+    expect(parseWidget(dividers(3), { limits: { maxComponents: 3 } }).ok).toBe(true);
+    const over = parseWidget(dividers(4), { limits: { maxComponents: 3 } });
+    expect(over.ok).toBe(false);
+    expect(over.diagnostics[0]?.message).toBe("The widget has 4 components; the limit is 3.");
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, test } from "vitest";
+import { boundChars, DEFAULT_MAX_BADGE_ITEMS, DEFAULT_MAX_TEXT_LINES, resolveRenderLimits } from "../../src/render/render-limits.js";
+
+describe("resolveRenderLimits", () => {
+  test("0 is a limit of zero, not the default", () => {
+    expect(resolveRenderLimits({ maxTextLines: 0, maxBadgeItems: 0 })).toEqual({ maxTextLines: 0, maxBadgeItems: 0 });
+  });
+
+  test("a fraction is rounded down; a negative, non-finite or non-number value means the default", () => {
+    expect(resolveRenderLimits({ maxTextLines: 2.9, maxBadgeItems: 1.1 })).toEqual({ maxTextLines: 2, maxBadgeItems: 1 });
+    const defaults = { maxTextLines: DEFAULT_MAX_TEXT_LINES, maxBadgeItems: DEFAULT_MAX_BADGE_ITEMS };
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, "3" as unknown as number]) {
+      expect(resolveRenderLimits({ maxTextLines: bad, maxBadgeItems: bad })).toEqual(defaults);
+    }
+    expect(resolveRenderLimits(undefined)).toEqual(defaults);
+  });
+});
+
+describe("boundChars", () => {
+  test("keeps text of exactly max characters and cuts one more, with an ellipsis", () => {
+    expect(boundChars("abc", 3)).toBe("abc");
+    expect(boundChars("abcd", 3)).toBe("abc…");
+  });
+});

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type RefObject } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 
 // On the server neither effect runs; `useEffect` there keeps React 18 from warning.
 const useCommitEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
@@ -8,7 +8,8 @@ const useCommitEffect = typeof document === "undefined" ? useEffect : useLayoutE
  * render commits (a layout effect, which runs before any passive effect), never during render,
  * so a render React throws away does not leak into it.
  */
-export function useLatest<T>(value: T): RefObject<T> {
+// Its own return type: RefObject's `current` is `T` in @types/react 19 but `T | null` in 18.
+export function useLatest<T>(value: T): { readonly current: T } {
   const ref = useRef(value);
   useCommitEffect(() => {
     ref.current = value;

@@ -130,9 +130,12 @@ describe("every state in German", () => {
     record(); // ready
 
     mode = "hold";
+    release = undefined;
     fireEvent.click(screen.getByRole("button", { name: germanHostMessages.refresh }));
     await waitFor(() => expect(document.querySelector(".sc-header-actions [role=status]")).toHaveTextContent(germanHostMessages.refreshing));
     record(); // refreshing
+    // The UI says "refreshing" before the request reaches the server: release that request, not the first one's.
+    await waitFor(() => expect(release).toBeDefined());
     mode = "fail";
     release!();
     await waitFor(() => expect(document.querySelector(".sc-custom-app-refresh-error")).toBeNull());

@@ -71,9 +71,9 @@ function CopyButton({ text }: { text: string }) {
       <button type="button" className="sc-icon-button sc-copy" aria-label="Copy link" title="Copy link" data-copied={copied ? "" : undefined} onClick={() => void copy()}>
         {copied ? checkMark : copyMark}
       </button>
-      <span className="sc-copy-status" role="status">
-        {copied ? "Copied" : ""}
-      </span>
+      {copied && (
+        <span className="sc-copy-status">Copied</span>
+      )}
     </>
   );
 }
@@ -103,16 +103,12 @@ function Leaf({ c }: { c: Json }): ReactNode {
     case "badge":
       return (
         <Row type="badge" label={c.label}>
-          <dd className="sc-value">
-            {c.items.length > 0 && (
-              <ul className="sc-badges">
-                {c.items.map((item: Json, i: number) => (
-                  <li className="sc-badge sc-truncate" data-color={item.color} title={item.value} key={i}>
-                    {item.value}
-                  </li>
-                ))}
-              </ul>
-            )}
+          <dd className="sc-badges">
+            {c.items.map((item: Json, i: number) => (
+              <span className="sc-badge sc-truncate" data-color={item.color} title={item.value} key={i}>
+                {item.value}
+              </span>
+            ))}
           </dd>
         </Row>
       );
@@ -194,6 +190,8 @@ export function BaselineWidget({ payload }: { payload: Json }) {
           </div>
         </div>
       )}
+      {/* The widget's one live region (copy outcomes). */}
+      <span className="sc-visually-hidden sc-announcer" role="status" />
     </section>
   );
 }

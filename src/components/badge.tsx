@@ -1,8 +1,9 @@
+import type { ReactElement } from "react";
 import type { BadgeComponent } from "../schema/widget-schema.js";
 import { BADGE_COLORS } from "../schema/constants.js";
 import { boundChars, MAX_DRAWN_CHARS, MAX_TITLE_CHARS } from "../render/render-limits.js";
-import { useWidgetSettings } from "../render/widget-settings.js";
-import { renderRow } from "./row.js";
+import { useWidgetSettings, type WidgetSettings } from "../render/widget-settings.js";
+import { renderBareRow } from "./row.js";
 
 export interface BadgeProps {
   component: BadgeComponent;
@@ -15,27 +16,31 @@ export interface BadgeProps {
  * ellipsis. At most `limits.maxBadgeItems` are drawn, then "+N more".
  */
 export function Badge({ component }: BadgeProps) {
-  const { limits, messages } = useWidgetSettings();
+  return renderBadge(component, useWidgetSettings());
+}
+
+/** The badge row for these settings: `<Badge>` reads them from the widget, the widget's own registry hands them over. */
+export function renderBadge(component: BadgeComponent, { limits, messages }: WidgetSettings): ReactElement {
   const { items } = component;
   const shown = items.length > limits.maxBadgeItems ? items.slice(0, limits.maxBadgeItems) : items;
   const hidden = items.length - shown.length;
-  return renderRow(
+  // The <dd> holds the pills itself (no list inside it): an element less per badge row.
+  return renderBareRow(
     "badge",
     component.label,
-    items.length > 0 && (
-      <ul className="sc-badges">
-        {shown.map((item, index) => (
-          <li
-            className="sc-badge sc-truncate"
-            data-color={(BADGE_COLORS as readonly string[]).includes(item.color) ? item.color : "gray"}
-            title={boundChars(item.value, MAX_TITLE_CHARS)}
-            key={index}
-          >
-            {boundChars(item.value, MAX_DRAWN_CHARS)}
-          </li>
-        ))}
-        {hidden > 0 && <li className="sc-more">{messages.moreItems(hidden)}</li>}
-      </ul>
-    ),
+    "sc-badges",
+    <>
+      {shown.map((item, index) => (
+        <span
+          className="sc-badge sc-truncate"
+          data-color={(BADGE_COLORS as readonly string[]).includes(item.color) ? item.color : "gray"}
+          title={boundChars(item.value, MAX_TITLE_CHARS)}
+          key={index}
+        >
+          {boundChars(item.value, MAX_DRAWN_CHARS)}
+        </span>
+      ))}
+      {hidden > 0 && <span className="sc-more">{messages.moreItems(hidden)}</span>}
+    </>,
   );
 }

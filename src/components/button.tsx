@@ -1,7 +1,7 @@
 import type { ReactElement } from "react";
 import type { ButtonComponent } from "../schema/widget-schema.js";
 import { boundChars, MAX_DRAWN_CHARS, MAX_TITLE_CHARS } from "../render/render-limits.js";
-import { useWidgetSettings } from "../render/widget-settings.js";
+import { useWidgetSettings, type WidgetSettings } from "../render/widget-settings.js";
 import { renderExternalLink } from "./external-link.js";
 import { externalLinkMark } from "./marks.js";
 
@@ -13,7 +13,11 @@ export interface ButtonProps {
 
 /** A link styled as a full-width outlined button, label centred, then an external-link mark; opens in a new tab. */
 export function Button({ component }: ButtonProps): ReactElement {
-  const { allowedUrlSchemes, messages } = useWidgetSettings();
+  return renderButton(component, useWidgetSettings());
+}
+
+/** The button for these settings: `<Button>` reads them from the widget, the widget's own registry hands them over. */
+export function renderButton(component: ButtonComponent, { allowedUrlSchemes, messages }: WidgetSettings): ReactElement {
   const label = boundChars(component.label, MAX_DRAWN_CHARS);
   return renderExternalLink(
     component.url,

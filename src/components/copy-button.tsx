@@ -1,46 +1,73 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState, type MouseEvent } from "react";
 import { checkMark, copyMark } from "./marks.js";
-import { useWidgetSettings } from "../render/widget-settings.js";
+import type { SidecardMessages } from "../messages/messages.js";
 
 export interface CopyButtonProps {
   /** What goes to the clipboard. */
   text: string;
+  /** The widget's words (copy link, copied, could not copy). */
+  messages: SidecardMessages;
 }
 
-type CopyState = "idle" | "copied" | "failed";
+interface Outcome {
+  kind: "copied" | "failed";
+}
 
 /** How long "Copied" stays on show. */
 export const COPIED_MS = 2000;
 
+/** The class of the widget's one polite live region (rendered empty by the widget; see `announce`). */
+export const ANNOUNCER_CLASS = "sc-announcer";
 
 /**
- * Copies `text` with the Clipboard API. The outcome is shown beside the button and announced
- * through a polite live region that is always in the DOM (so screen readers hear the change).
- * A missing API, a throwing or a rejecting `writeText` shows "Could not copy"; nothing throws.
+ * Says `sentence` through the live region of the widget that holds `from`. One region per
+ * widget rather than one per link row: an element, a fiber and their records less per link.
+ * React renders the region without children and never touches its text, so writing it here
+ * cannot conflict with a render. Outside a widget nothing is said; the outcome is still shown.
  */
-export function CopyButton({ text }: CopyButtonProps) {
-  const { messages } = useWidgetSettings();
-  const [state, setState] = useState<CopyState>("idle");
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-      clearTimeout(timer.current);
+function announce(from: Element, sentence: string, owner: object): void {
+  const region = regionOf(from);
+  if (!region) return;
+  // Assigning replaces the text node, so the same sentence twice is announced twice.
+  region.textContent = sentence;
+  speaker.set(region, owner);
+}
+
+/** Clears what `owner` said, unless a newer outcome (of any button) has spoken since. */
+function unannounce(from: Element, owner: object): void {
+  const region = regionOf(from);
+  if (region && speaker.get(region) === owner) region.textContent = "";
+}
+
+const regionOf = (from: Element) => from.closest('[data-sidecard="widget"]')?.querySelector(`:scope > .${ANNOUNCER_CLASS}`);
+
+/** Who said what a widget's region holds now. */
+const speaker = new WeakMap<Element, object>();
+
+/**
+ * Copies `text` with the Clipboard API. The outcome is shown beside the button for
+ * `COPIED_MS` and announced politely. A missing API, a throwing or a rejecting `writeText`
+ * shows "Could not copy"; nothing throws. One hook and no effect: the timer puts back the idle
+ * state only if no newer outcome replaced its own, and a timer that fires after unmount sets
+ * nothing React keeps.
+ */
+export function CopyButton({ text, messages }: CopyButtonProps) {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const copy = (event: MouseEvent<HTMLButtonElement>) => {
+    const button = event.currentTarget;
+    const show = (kind: Outcome["kind"]) => {
+      const next = { kind };
+      const sentence = kind === "copied" ? messages.copied : messages.copyFailed;
+      setOutcome(next);
+      announce(button, sentence, next);
+      setTimeout(() => {
+        setOutcome((current) => (current === next ? null : current));
+        unannounce(button, next);
+      }, COPIED_MS);
     };
-  }, []);
-
-  const show = (next: CopyState) => {
-    if (!mounted.current) return;
-    setState(next);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setState("idle"), COPIED_MS);
-  };
-
-  const copy = () => {
     const clipboard = typeof navigator === "undefined" ? undefined : navigator.clipboard;
     if (!clipboard || typeof clipboard.writeText !== "function") return show("failed");
     let pending: Promise<void>;
@@ -62,14 +89,12 @@ export function CopyButton({ text }: CopyButtonProps) {
         className="sc-icon-button sc-copy"
         aria-label={messages.copyLink}
         title={messages.copyLink}
-        data-copied={state === "copied" ? "" : undefined}
+        data-copied={outcome?.kind === "copied" ? "" : undefined}
         onClick={copy}
       >
-        {state === "copied" ? checkMark : copyMark}
+        {outcome?.kind === "copied" ? checkMark : copyMark}
       </button>
-      <span className="sc-copy-status" role="status">
-        {state === "copied" ? messages.copied : state === "failed" ? messages.copyFailed : ""}
-      </span>
+      {outcome && <span className="sc-copy-status">{outcome.kind === "copied" ? messages.copied : messages.copyFailed}</span>}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { formatDateTime, type DateTimeFormatOptions } from "../format/format-dat
 import { parseRfc3339 } from "../parse/rfc3339.js";
 import { useRelativeClock } from "../render/relative-clock.js";
 import { useViewerDateDefaults } from "../render/use-viewer-zone.js";
-import { useWidgetSettings } from "../render/widget-settings.js";
+import { useWidgetSettings, type WidgetSettings } from "../render/widget-settings.js";
 import { renderRow } from "./row.js";
 
 export interface DateTimeProps {
@@ -15,7 +15,11 @@ export interface DateTimeProps {
 
 /** A `<time>` in the viewer's (or the given) locale and zone; the hover title has the full timestamp. */
 export function DateTime({ component }: DateTimeProps) {
-  const { dateTime } = useWidgetSettings();
+  return renderDateTimeRow(component, useWidgetSettings());
+}
+
+/** The date row for these settings: `<DateTime>` reads them from the widget, the widget's own registry hands them over. */
+export function renderDateTimeRow(component: DateTimeComponent, { dateTime }: WidgetSettings): ReactElement {
   // "3 minutes ago" keeps counting while the widget stays open, unless `now` pins the moment.
   // Only such dates subscribe to the clock: the others carry no hook and no effect for it.
   if (dateTime.dateFormat === "relative" && dateTime.now === undefined) return <TickingDateTime component={component} dateTime={dateTime} />;

@@ -2,7 +2,7 @@ import type { ReactElement } from "react";
 import type { LinkComponent } from "../schema/widget-schema.js";
 import { isSafeUrl } from "../parse/url-safety.js";
 import { boundChars, MAX_DRAWN_CHARS, MAX_TITLE_CHARS } from "../render/render-limits.js";
-import { useWidgetSettings } from "../render/widget-settings.js";
+import { useWidgetSettings, type WidgetSettings } from "../render/widget-settings.js";
 import { CopyButton } from "./copy-button.js";
 import { renderExternalLink } from "./external-link.js";
 import { renderRow } from "./row.js";
@@ -15,7 +15,11 @@ export interface LinkProps {
 
 /** Label | the URL itself, underlined and cut with an ellipsis, then a copy button; opens in a new tab. */
 export function Link({ component }: LinkProps): ReactElement {
-  const { allowedUrlSchemes, messages } = useWidgetSettings();
+  return renderLink(component, useWidgetSettings());
+}
+
+/** The link row for these settings: `<Link>` reads them from the widget, the widget's own registry hands them over. */
+export function renderLink(component: LinkComponent, { allowedUrlSchemes, messages }: WidgetSettings): ReactElement {
   const { url } = component;
   const drawn = boundChars(url, MAX_DRAWN_CHARS);
   return renderRow(
@@ -24,7 +28,7 @@ export function Link({ component }: LinkProps): ReactElement {
     <>
       {/* The anchor is the truncating element itself: no span inside it. */}
       {renderExternalLink(url, allowedUrlSchemes, { className: "sc-link sc-truncate", title: boundChars(url, MAX_TITLE_CHARS), name: drawn, newTab: messages.opensInNewTab }, drawn)}
-      {isSafeUrl(url, allowedUrlSchemes) && <CopyButton text={url} />}
+      {isSafeUrl(url, allowedUrlSchemes) && <CopyButton text={url} messages={messages} />}
     </>,
   );
 }

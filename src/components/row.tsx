@@ -26,17 +26,17 @@ export function renderRow(type: RowType, label: string, value: ReactNode, iconUr
 }
 
 /**
- * A row whose value is text only (no icon): the `<dd>` itself is the text element (`.sc-text`,
- * one element for every line), with no wrapper inside it.
+ * A row whose value needs no wrapper: the `<dd>` itself is the value element — the text
+ * (`.sc-text`, one element for every line) or the badges (`.sc-badges`, holding the pills).
  */
-export function renderTextRow(type: RowType, label: string, text: ReactNode, title: string): ReactElement {
+export function renderBareRow(type: RowType, label: string, className: "sc-text" | "sc-badges", content: ReactNode, title?: string): ReactElement {
   return (
     <dl className="sc-row" data-sidecard-component={type}>
       <dt className="sc-label" title={boundChars(label, MAX_TITLE_CHARS)}>
         {boundChars(label, MAX_DRAWN_CHARS)}
       </dt>
-      <dd className="sc-text" title={title}>
-        {text}
+      <dd className={className} title={title}>
+        {content}
       </dd>
     </dl>
   );

@@ -1,7 +1,8 @@
+import type { ReactElement } from "react";
 import type { TextComponent } from "../schema/widget-schema.js";
 import { boundChars, MAX_TITLE_CHARS, takeLines } from "../render/render-limits.js";
-import { useWidgetSettings } from "../render/widget-settings.js";
-import { renderRow, renderTextRow } from "./row.js";
+import { useWidgetSettings, type WidgetSettings } from "../render/widget-settings.js";
+import { renderBareRow, renderRow } from "./row.js";
 
 export interface TextProps {
   component: TextComponent;
@@ -15,7 +16,11 @@ export interface TextProps {
  * lines are drawn, then "+N more lines"; the hover title holds the value up to 2,000 characters.
  */
 export function Text({ component }: TextProps) {
-  const { limits, messages } = useWidgetSettings();
+  return renderText(component, useWidgetSettings());
+}
+
+/** The text row for these settings: `<Text>` reads them from the widget, the widget's own registry hands them over. */
+export function renderText(component: TextComponent, { limits, messages }: WidgetSettings): ReactElement {
   const { text, hidden } = takeLines(component.value, limits.maxTextLines);
   const title = boundChars(component.value, MAX_TITLE_CHARS);
   // The string alone when nothing is hidden: a lone text child costs React no fiber of its own.
@@ -30,7 +35,7 @@ export function Text({ component }: TextProps) {
       </>
     );
   // Without an icon the <dd> is the text element; with one, the icon and the text sit side by side in it.
-  if (component.icon_url === undefined) return renderTextRow("text", component.label, lines, title);
+  if (component.icon_url === undefined) return renderBareRow("text", component.label, "sc-text", lines, title);
   return renderRow(
     "text",
     component.label,

@@ -1,12 +1,13 @@
-import { memo, type ComponentType as ReactComponentType, type JSXElementConstructor } from "react";
-import { Badge, type BadgeProps } from "../components/badge.js";
-import { Button, type ButtonProps } from "../components/button.js";
+import { memo, type ComponentType as ReactComponentType, type JSXElementConstructor, type ReactNode } from "react";
+import { Badge, renderBadge, type BadgeProps } from "../components/badge.js";
+import { Button, renderButton, type ButtonProps } from "../components/button.js";
 import { Card, type CardProps } from "../components/card.js";
-import { DateTime, type DateTimeProps } from "../components/date-time.js";
+import { DateTime, renderDateTimeRow, type DateTimeProps } from "../components/date-time.js";
 import { Divider, type DividerProps } from "../components/divider.js";
-import { Link, type LinkProps } from "../components/link.js";
-import { Text, type TextProps } from "../components/text.js";
-import type { ComponentType } from "../schema/widget-schema.js";
+import { Link, renderLink, type LinkProps } from "../components/link.js";
+import { Text, renderText, type TextProps } from "../components/text.js";
+import type { BadgeComponent, ButtonComponent, ComponentType, DateTimeComponent, LinkComponent, TextComponent } from "../schema/widget-schema.js";
+import type { WidgetSettings } from "./widget-settings.js";
 
 /** Props as a host override receives them: `path` is always given. */
 type WithPath<P extends { path?: string }> = Omit<P, "path"> & { path: string };
@@ -69,7 +70,32 @@ function memoizeAll(components: WidgetComponents): RenderRegistry {
   return registry as RenderRegistry;
 }
 
-const memoizedDefaults = memoizeAll(defaultComponents);
+/**
+ * What the widget renders its own leaves with: the same render functions as `defaultComponents`,
+ * handed the widget's settings as a prop instead of reading them from context. A context read
+ * costs every leaf fiber a dependency record, kept as long as it is mounted (issue 13: JS heap);
+ * as a prop the settings object is one shared reference, and `memo` still re-renders the leaves
+ * when it changes.
+ */
+interface OwnProps<C> {
+  component: C;
+  settings: WidgetSettings;
+}
+const own = <C,>(name: string, render: (component: C, settings: WidgetSettings) => ReactNode) => {
+  const Own = ({ component, settings }: OwnProps<C>) => render(component, settings);
+  Own.displayName = name;
+  return Own;
+};
+const ownComponents = {
+  ...defaultComponents,
+  text: own<TextComponent>("Text", renderText),
+  date_time: own<DateTimeComponent>("DateTime", renderDateTimeRow),
+  badge: own<BadgeComponent>("Badge", renderBadge),
+  button: own<ButtonComponent>("Button", renderButton),
+  link: own<LinkComponent>("Link", renderLink),
+};
+
+const memoizedDefaults = memoizeAll(ownComponents as unknown as WidgetComponents);
 
 /** Host overrides merged over the defaults into a fresh object (the defaults never change). */
 export function resolveComponents(overrides: Partial<WidgetComponents> | undefined): RenderRegistry {

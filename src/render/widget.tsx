@@ -14,6 +14,7 @@ import { ErrorState, InlineError } from "./error-state.js";
 import { resolveRenderLimits } from "./render-limits.js";
 import { isDefaultEntry, resolveComponents, type RenderRegistry, type WidgetComponents } from "./registry.js";
 import { WidgetSettingsContext, type WidgetSettings } from "./widget-settings.js";
+import { ANNOUNCER_CLASS } from "../components/copy-button.js";
 import { englishMessages, type SidecardMessages } from "../messages/messages.js";
 import { useMessages, useSidecardSettings } from "../messages/provider.js";
 import { rootAttributes, type RootAttributes } from "./root-attributes.js";
@@ -147,8 +148,8 @@ export const Widget = forwardRef<HTMLElement, WidgetProps>(function Widget({
   // A new payload, new overrides or new settings give a component that threw another chance.
   const renderKey = useMemo(() => ({ analysis, registry, settings }), [analysis, registry, settings]);
   const renderContext = useMemo<RenderContext>(
-    () => ({ registry, isolate: mode === "isolate", showDiagnostics, messages, renderKey }),
-    [registry, mode, showDiagnostics, messages, renderKey],
+    () => ({ registry, isolate: mode === "isolate", showDiagnostics, messages, renderKey, settings }),
+    [registry, mode, showDiagnostics, messages, renderKey, settings],
   );
 
   const canCollapse = collapsible && analysis.header?.title !== undefined;
@@ -220,6 +221,8 @@ export const Widget = forwardRef<HTMLElement, WidgetProps>(function Widget({
       ref={ref}
     >
       <WidgetSettingsContext.Provider value={settings}>{content}</WidgetSettingsContext.Provider>
+      {/* The widget's one polite live region: the copy buttons write into it (never React). */}
+      <span className={`sc-visually-hidden ${ANNOUNCER_CLASS}`} role="status" />
       {footer && <p className="sc-footer">{footer}</p>}
     </section>
   );
@@ -254,6 +257,7 @@ interface RenderContext {
   /** Changes with the payload, the overrides and the settings: each boundary then tries again. */
   renderKey: object;
   messages: SidecardMessages;
+  settings: WidgetSettings;
 }
 
 /**
@@ -289,11 +293,12 @@ function renderNode(node: AnalyzedComponent, key: number, context: RenderContext
  * less per component to allocate, keep and compare on updates.
  */
 function renderLeaf(component: LeafComponent, base: string, index: number, context: RenderContext): ReactNode {
-  const Rendered = context.registry[component.type] as JSXElementConstructor<{ component: LeafComponent; path?: string }>;
+  const Rendered = context.registry[component.type] as JSXElementConstructor<{ component: LeafComponent; path?: string; settings?: WidgetSettings }>;
   const own = isDefaultEntry(context.registry, component.type);
-  if (own && !context.isolate) return <Rendered key={index} component={component} />;
+  // sidecard's own leaves get the settings as a prop (see registry.ts); overrides read the context.
+  if (own && !context.isolate) return <Rendered key={index} component={component} settings={context.settings} />;
   const path = `${base}/${index}`;
-  return guard(<Rendered key={index} component={component} path={own ? undefined : path} />, index, component.type, path, context);
+  return guard(own ? <Rendered key={index} component={component} settings={context.settings} /> : <Rendered key={index} component={component} path={path} />, index, component.type, path, context);
 }
 
 /** In isolate mode, an error boundary per component: a component that throws becomes an inline error. */

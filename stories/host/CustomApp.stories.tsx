@@ -104,7 +104,8 @@ export const StaleWhileRefreshing: Story = {
     await canvas.findByText("Acme Corp");
     await userEvent.click(canvas.getByRole("button", { name: "Refresh" }));
     await waitFor(() => expect(canvasElement.querySelector("[data-sidecard-stale]")).not.toBeNull());
-    await expect(canvas.getByRole("status")).toHaveTextContent("Refreshing…");
+    // The refresh's own region, in the header's actions (the widget has another, for copy outcomes).
+    await expect(within(canvasElement.querySelector<HTMLElement>(".sc-header-actions")!).getByRole("status")).toHaveTextContent("Refreshing…");
     await expect(canvas.getByText("Acme Corp")).toBeInTheDocument();
   },
 };

@@ -70,7 +70,7 @@ function expectNoStretchedButtons(root: HTMLElement) {
 }
 
 function expectPillsAtIntrinsicWidth(root: HTMLElement) {
-  const pills = root.querySelectorAll('[data-sidecard-component="badge"] li');
+  const pills = root.querySelectorAll('[data-sidecard-component="badge"] .sc-badge');
   expect(pills.length).toBeGreaterThan(0);
   for (const pill of pills) {
     expect(pill.getBoundingClientRect().width, `${describeEl(pill)} is no wider than its text and padding`).toBeLessThanOrEqual(intrinsicWidth(pill) + 1);

@@ -147,7 +147,7 @@ test("each row reaches assistive tech as a term paired with its definition", asy
 });
 
 describe("copy button in Chromium", () => {
-  test("copies the URL and announces Copied through a polite live region that is visible", async () => {
+  test("copies the URL, shows Copied beside the button and announces it through the widget's polite live region", async () => {
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
     try {
@@ -155,9 +155,12 @@ describe("copy button in Chromium", () => {
       const button = widget.querySelector<HTMLButtonElement>('[data-sidecard-component="link"] button')!;
       await userEvent.click(button);
       expect(writeText).toHaveBeenCalledWith("https://www.whitehouse.gov/");
-      const status = widget.querySelector<HTMLElement>('[data-sidecard-component="link"] [role="status"]')!;
-      await vi.waitFor(() => expect(status.textContent).toBe("Copied"));
-      expect(rect(status).width).toBeGreaterThan(0); // seen, not only heard
+      const shown = widget.querySelector<HTMLElement>('[data-sidecard-component="link"] .sc-copy-status');
+      await vi.waitFor(() => expect(shown?.textContent).toBe("Copied"));
+      expect(rect(shown!).width).toBeGreaterThan(0); // seen, not only heard
+      expect(rect(shown!).left).toBeGreaterThanOrEqual(rect(button).right);
+      // One region for the widget, not one per link row.
+      expect(widget.querySelectorAll('[role="status"]')).toHaveLength(1);
       const { nodes: axNodes, text } = await accessibilityTree();
       const live = (node: AXNode) => node.properties?.find((property) => property.name === "live")?.value.value;
       const region = axNodes.find((node) => node.role?.value === "status" && live(node) === "polite" && text(node) === "Copied");

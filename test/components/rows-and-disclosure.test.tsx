@@ -76,6 +76,24 @@ describe("link row", () => {
     expect(status).toHaveTextContent("");
   });
 
+  test("a second copy before the first outcome ends keeps its own full time; the widget has one live region", async () => {
+    vi.useFakeTimers();
+    setClipboard({ writeText: () => Promise.resolve() });
+    show([...link, { type: "link", label: "Docs", url: "https://docs.test/" }]);
+    expect(screen.getAllByRole("status")).toHaveLength(1); // one per widget, not one per link
+    const [first] = screen.getAllByRole("button", { name: "Copy link" });
+    const click = () => act(() => Promise.resolve(fireEvent.click(first)));
+    await click();
+    act(() => void vi.advanceTimersByTime(COPIED_MS - 500));
+    await click(); // the first timer ends in 500 ms: it must leave the second outcome alone
+    act(() => void vi.advanceTimersByTime(1000));
+    expect(first).toHaveAttribute("data-copied");
+    expect(screen.getByRole("status")).toHaveTextContent("Copied");
+    act(() => void vi.advanceTimersByTime(COPIED_MS - 1000));
+    expect(first).not.toHaveAttribute("data-copied");
+    expect(screen.getByRole("status")).toHaveTextContent("");
+  });
+
   test.each([
     ["missing", undefined],
     ["rejecting", { writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")) }],

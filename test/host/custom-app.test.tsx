@@ -1,6 +1,6 @@
 // jsdom (the default environment) with Node's own fetch: every request below goes over a real
 // socket to a node:http server started by the test.
-import { act, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, renderHook, screen, waitFor, within } from "@testing-library/react";
 import type { ServerResponse } from "node:http";
 import { StrictMode } from "react";
 import { describe, expect, it } from "vitest";
@@ -218,26 +218,28 @@ describe("<CustomApp>", () => {
   it("keeps the last good widget visible, marked stale, while refreshing", async () => {
     const { handler, held, until } = heldAnswers();
     const s = await serve(handler);
+    // The refresh's own region in the header's actions (the widget has another, for copy outcomes).
+    const refreshStatus = () => within(document.querySelector<HTMLElement>(".sc-header-actions")!).getByRole("status");
     render(<CustomApp url={s.url()} context={contextFor("iss_1")} />);
     await until(1);
     answer(held[0].res, 200, "application/json", widgetSaying("v1"));
     await screen.findByText("v1");
     expect(appRoot()).not.toHaveAttribute("data-sidecard-stale");
-    expect(screen.getByRole("status")).toHaveTextContent("");
+    expect(refreshStatus()).toHaveTextContent("");
 
     fireEvent.click(screen.getByRole("button", { name: "Refresh" }));
     await until(2);
     expect(screen.getByText("v1")).toBeInTheDocument();
     expect(appRoot()).toHaveAttribute("data-sidecard-stale");
     expect(appRoot()).toHaveAttribute("aria-busy", "true");
-    expect(screen.getByRole("status")).toHaveTextContent("Refreshing…");
+    expect(refreshStatus()).toHaveTextContent("Refreshing…");
     expect(screen.getByRole("button", { name: "Refresh" })).toBeDisabled();
 
     answer(held[1].res, 200, "application/json", widgetSaying("v2"));
     expect(await screen.findByText("v2")).toBeInTheDocument();
     expect(screen.queryByText("v1")).toBeNull();
     expect(appRoot()).not.toHaveAttribute("data-sidecard-stale");
-    expect(screen.getByRole("status")).toHaveTextContent("");
+    expect(refreshStatus()).toHaveTextContent("");
   });
 
   it("keeps the last good widget after a failed refresh and says the refresh failed", async () => {

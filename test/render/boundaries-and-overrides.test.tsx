@@ -6,14 +6,15 @@ import { forwardRef, memo, type ComponentProps } from "react";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { Widget, type WidgetComponents } from "../../src/index.js";
 
-// sidecard's own Text, made to throw for one label: stands for a bug in a default component.
+// sidecard's own text row, made to throw for one label: stands for a bug in a default component
+// (the widget's registry renders it through renderText, hosts through Text).
 vi.mock(import("../../src/components/text.js"), async (importOriginal) => {
   const original = await importOriginal();
-  const Text: typeof original.Text = (props) => {
-    if (props.component.label === "explode") throw new Error("default text exploded");
-    return original.Text(props);
+  const renderText: typeof original.renderText = (component, settings) => {
+    if (component.label === "explode") throw new Error("default text exploded");
+    return original.renderText(component, settings);
   };
-  return { ...original, Text };
+  return { ...original, renderText };
 });
 
 const payload = (components: unknown[]) => ({ version: "1.0.0", header: { title: "App" }, components });

@@ -10,14 +10,15 @@ export interface IconProps {
 
 /** A small decorative image: no alt text, no referrer, lazy, and gone if it fails to load. */
 export function Icon({ src }: IconProps) {
-  const [failed, setFailed] = useState(false);
+  // The src that failed, not a flag: a refresh that brings a new URL shows the icon again.
+  const [failedSrc, setFailedSrc] = useState<string | null>(null);
   const image = useRef<HTMLImageElement>(null);
   const safeSrc = src === undefined ? null : toSafeIconSrc(src);
   // An image that failed before React hydrated it fired its error event to no listener.
   useEffect(() => {
-    if (image.current?.complete && image.current.naturalWidth === 0) setFailed(true);
+    if (image.current?.complete && image.current.naturalWidth === 0) setFailedSrc(safeSrc);
   }, [safeSrc]);
-  if (safeSrc === null || failed) return null;
+  if (safeSrc === null || safeSrc === failedSrc) return null;
   return (
     <img
       ref={image}
@@ -29,7 +30,7 @@ export function Icon({ src }: IconProps) {
       loading="lazy"
       decoding="async"
       referrerPolicy="no-referrer"
-      onError={() => setFailed(true)}
+      onError={() => setFailedSrc(safeSrc)}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, test, vi } from "vitest";
-import { Widget, type WidgetProps } from "../../src/index.js";
+import { defaultComponents, Widget, type BadgeColor, type WidgetProps } from "../../src/index.js";
 import { RELATIVE_TICK_MS } from "../../src/render/relative-clock.js";
 
 const show = (components: unknown[], props: Partial<WidgetProps> = {}, header: unknown = { title: "App" }) =>
@@ -64,6 +64,39 @@ describe("header and cards", () => {
     const { container } = show([], {}, {});
     expect(container.firstElementChild).toHaveAttribute("data-sidecard", "widget");
     expect(container.firstElementChild).not.toHaveAttribute("aria-label");
+  });
+
+  test("a header with neither title nor icon nor actions renders nothing", () => {
+    const { container } = show([{ type: "text", label: "Plan", value: "Pro" }], {}, {});
+    expect(container.querySelector(".sc-header")).toBeNull();
+    expect(screen.queryByRole("heading")).toBeNull();
+  });
+
+  test("a header with only an icon shows the icon and no empty heading", () => {
+    const { container } = show([], {}, { icon_url: "https://x.test/app.png" });
+    expect(container.querySelector(".sc-header img")).toHaveAttribute("src", "https://x.test/app.png");
+    expect(screen.queryByRole("heading")).toBeNull();
+  });
+
+  test("a title without disclosure is itself the truncated heading, full title on hover", () => {
+    const title = `Billing ${"x".repeat(200)}`;
+    show([], { collapsible: false }, { title });
+    const heading = screen.getByRole("heading", { level: 3 });
+    expect(heading).toHaveClass("sc-title", "sc-truncate");
+    expect(heading).toHaveAttribute("title", title);
+  });
+
+  test("the widget title alone still sits in the .sc-header wrapper (its spacing hangs on it)", () => {
+    const { container } = show([{ type: "text", label: "Plan", value: "Pro" }]);
+    expect(container.querySelector(".sc-header > h3")).toHaveTextContent("App");
+  });
+
+  test("a card with an icon but no title shows the icon and is no disclosure target", () => {
+    const { container } = show([{ type: "card", header: { icon_url: "https://x.test/card.png" }, components: [{ type: "divider" }] }], {}, {});
+    const card = container.querySelector('[data-sidecard-component="card"]')!;
+    expect(card.querySelector(".sc-card-header img")).toHaveAttribute("src", "https://x.test/card.png");
+    expect(screen.queryByRole("button")).toBeNull();
+    expect(card).not.toHaveAttribute("id"); // nothing controls it
   });
 
   test("an empty payload says there is nothing to show", () => {
@@ -156,6 +189,14 @@ describe("date_time", () => {
     }
   });
 
+  test("a value that is not a date (given to the default component by an override) is shown as written", () => {
+    const DateTime = defaultComponents.date_time;
+    const { container } = render(<DateTime component={{ type: "date_time", label: "Due", value: "next Tuesday" }} />);
+    const time = container.querySelector("time")!;
+    expect(time).toHaveTextContent(/^next Tuesday$/);
+    expect(time).toHaveAttribute("title", "next Tuesday");
+  });
+
   test("an invalid pattern or zone falls back instead of crashing", () => {
     const { container } = show(moment, { dateFormat: "not a pattern q", timeZone: "Mars/Olympus" });
     expect(container.querySelector("time")).toHaveTextContent("Jul 15, 2024, 12:34 PM");
@@ -174,6 +215,13 @@ describe("badge", () => {
     const pills = [...container.querySelectorAll(".sc-badge")];
     expect(pills.map((p) => p.getAttribute("data-color"))).toEqual(["blue", "green", "red", "orange", "gray", "gray"]);
     expect(pills[0]).toHaveAttribute("title", "blue value");
+  });
+
+  test("a color outside the palette given to the default component by an override is drawn gray", () => {
+    const Badge = defaultComponents.badge;
+    const items = [{ value: "x", color: "teal" as BadgeColor }];
+    const { container } = render(<Badge component={{ type: "badge", label: "Tags", items }} />);
+    expect(container.querySelector(".sc-badge")).toHaveAttribute("data-color", "gray");
   });
 
   test("zero items renders the label and no pills", () => {
@@ -229,6 +277,46 @@ describe("icons", () => {
     expect(img).toHaveAttribute("loading", "lazy");
     fireEvent.error(img);
     expect(container.querySelector("img")).toBeNull();
+  });
+
+  test("an icon that failed to load shows again when a refresh gives it a new URL", () => {
+    const payload = (icon_url: string) => ({ version: "1.0.0", header: {}, components: [{ type: "text", label: "t", value: "v", icon_url }] });
+    const { container, rerender } = render(<Widget payload={payload("https://x.test/gone.png")} />);
+    fireEvent.error(container.querySelector("img")!);
+    rerender(<Widget payload={payload("https://x.test/new.png")} />);
+    expect(container.querySelector("img")).toHaveAttribute("src", "https://x.test/new.png");
+  });
+
+  test("an unsafe icon URL given to a default component draws no image and breaks nothing", () => {
+    const Text = defaultComponents.text;
+    const { container } = render(<Text component={{ type: "text", label: "Plan", value: "Pro", icon_url: "javascript:alert(1)" }} />);
+    expect(container.querySelector("img")).toBeNull();
+    expect(container.querySelector("dd")).toHaveTextContent("Pro");
+  });
+
+  // What a browser reports for an image that loaded or failed before React hydrated it (jsdom loads none).
+  const imageState = (naturalWidth: number) => {
+    vi.spyOn(HTMLImageElement.prototype, "complete", "get").mockReturnValue(true);
+    vi.spyOn(HTMLImageElement.prototype, "naturalWidth", "get").mockReturnValue(naturalWidth);
+  };
+  const withIcon = [{ type: "text", label: "t", value: "v", icon_url: "https://x.test/i.png" }];
+
+  test("an icon whose image had already failed when it mounted is removed", () => {
+    imageState(0);
+    try {
+      expect(show(withIcon).container.querySelector("img")).toBeNull();
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  test("an icon whose image had already loaded when it mounted stays", () => {
+    imageState(16);
+    try {
+      expect(show(withIcon).container.querySelector("img")).toHaveAttribute("src", "https://x.test/i.png");
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
 

@@ -31,6 +31,11 @@ describe("rows", () => {
     expect(container.querySelector("dt img")).toBeNull();
   });
 
+  test("a text row with an icon still carries its wire type", () => {
+    const { container } = show([{ type: "text", label: "Plan", value: "Pro", icon_url: "https://x.test/i.png" }]);
+    expect(container.querySelector("dl")).toHaveAttribute("data-sidecard-component", "text");
+  });
+
   test('layout is exposed as data-layout: "rows" by default, "stacked" on request', () => {
     expect(show([]).container.firstElementChild).toHaveAttribute("data-layout", "rows");
     expect(show([], { layout: "stacked" }).container.firstElementChild).toHaveAttribute("data-layout", "stacked");

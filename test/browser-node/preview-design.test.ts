@@ -76,9 +76,9 @@ describe.skipIf(!executablePath)("sidecard preview as a design tool, in Chromium
     expect(response.headers.get("content-security-policy")).toMatch(/style-src 'self';.*script-src 'self'/);
     const page = await open(server.url);
 
-    await sidebarWidget(page).getByRole("heading", { name: "Account health" }).waitFor();
+    await sidebarWidget(page).getByRole("heading", { name: "Acme Corp · account health" }).waitFor();
     // The editor holds the app's answer, pretty-printed, and says where it came from.
-    expect(JSON.parse(await editor(page).inputValue())).toMatchObject({ version: "1.0.0", header: { title: "Account health" } });
+    expect(JSON.parse(await editor(page).inputValue())).toMatchObject({ version: "1.0.0", header: { title: "Acme Corp · account health" } });
     expect(await page.getByTestId("payload-source").textContent()).toMatch(/^The app's answer/);
     // The issue view: a conversation on the left, the sidebar (with the widget) on the right.
     const issue = page.getByTestId("issue-view");
@@ -145,7 +145,7 @@ describe.skipIf(!executablePath)("sidecard preview as a design tool, in Chromium
     await page.getByRole("button", { name: "Format" }).click();
     expect(await editor(page).inputValue()).toBe(payload("One line", []));
     await page.getByRole("button", { name: "Revert" }).click();
-    expect((JSON.parse(await editor(page).inputValue()) as { header: { title?: string } }).header.title).toBe("Account health");
+    expect((JSON.parse(await editor(page).inputValue()) as { header: { title?: string } }).header.title).toBe("Acme Corp · account health");
     expect(page.problems).toEqual([]);
     await page.context().close();
   });

@@ -15,7 +15,7 @@ and copy a share link that carries the payload in the URL fragment (sent nowhere
 
   url             a running custom app endpoint, e.g. http://localhost:3000/
   payload.json    a payload file, served as an app and watched: the page updates on save
-  (nothing)       the built-in example app, made with sidecard/server
+  (nothing)       the built-in example app (examples/account-health, made with sidecard/server)
 
 Options:
 ${SECRET_HELP}

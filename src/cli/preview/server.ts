@@ -12,7 +12,8 @@ import { DEFAULT_MAX_BYTES, resolveLimit, resolveTimeout } from "../../protocol/
 import { resolveEndpointUrl } from "../../protocol/request.js";
 import type { CustomAppHandler } from "../../server/handler.js";
 import { toNodeHandler } from "../../server/node-adapter.js";
-import { createExampleApp } from "./example-app.js";
+// The one example app: the same as `npm run example` serves (bundled into the CLI at build time).
+import { createAccountHealthHandler } from "../../../examples/account-health/app.js";
 import { createFileApp } from "./file-app.js";
 import { createFileWatch } from "./file-watch.js";
 import type {
@@ -129,7 +130,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const pageRoot = resolve(pageDir);
 
   const app: CustomAppHandler | null =
-    target.kind === "example" ? createExampleApp(secret) : target.kind === "file" ? createFileApp(resolve(target.path), secret) : null;
+    target.kind === "example" ? createAccountHealthHandler(secret) : target.kind === "file" ? createFileApp(resolve(target.path), secret) : null;
   const appListener = app ? toNodeHandler(app) : null;
   // Watch mode for a payload file: the page gets the file's text each time it is saved.
   const fileWatch = target.kind === "file" ? createFileWatch(resolve(target.path), maxBytes) : null;

@@ -12,7 +12,7 @@ export interface CopyButtonProps {
 }
 
 interface Outcome {
-  kind: "copied" | "failed";
+  copied: boolean;
 }
 
 /** How long "Copied" stays on show. */
@@ -58,27 +58,25 @@ export function CopyButton({ text, messages }: CopyButtonProps) {
 
   const copy = (event: MouseEvent<HTMLButtonElement>) => {
     const button = event.currentTarget;
-    const show = (kind: Outcome["kind"]) => {
-      const next = { kind };
-      const sentence = kind === "copied" ? messages.copied : messages.copyFailed;
+    const show = (copied: boolean) => {
+      const next = { copied };
       setOutcome(next);
-      announce(button, sentence, next);
+      announce(button, copied ? messages.copied : messages.copyFailed, next);
       setTimeout(() => {
         setOutcome((current) => (current === next ? null : current));
         unannounce(button, next);
       }, COPIED_MS);
     };
-    const clipboard = typeof navigator === "undefined" ? undefined : navigator.clipboard;
-    if (!clipboard || typeof clipboard.writeText !== "function") return show("failed");
     let pending: Promise<void>;
     try {
-      pending = Promise.resolve(clipboard.writeText(text));
+      // A missing Clipboard API (or a writeText that is not a function) throws here too.
+      pending = Promise.resolve(navigator.clipboard.writeText(text));
     } catch {
-      return show("failed");
+      return show(false);
     }
     pending.then(
-      () => show("copied"),
-      () => show("failed"),
+      () => show(true),
+      () => show(false),
     );
   };
 
@@ -89,12 +87,12 @@ export function CopyButton({ text, messages }: CopyButtonProps) {
         className="sc-icon-button sc-copy"
         aria-label={messages.copyLink}
         title={messages.copyLink}
-        data-copied={outcome?.kind === "copied" ? "" : undefined}
+        data-copied={outcome?.copied ? "" : undefined}
         onClick={copy}
       >
-        {outcome?.kind === "copied" ? checkMark : copyMark}
+        {outcome?.copied ? checkMark : copyMark}
       </button>
-      {outcome && <span className="sc-copy-status">{outcome.kind === "copied" ? messages.copied : messages.copyFailed}</span>}
+      {outcome && <span className="sc-copy-status">{outcome.copied ? messages.copied : messages.copyFailed}</span>}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { Widget, type WidgetProps } from "../../src/index.js";
+import { defaultComponents, Widget, type WidgetProps } from "../../src/index.js";
 import { COPIED_MS } from "../../src/components/copy-button.js";
 
 const payloadOf = (components: unknown[], header: unknown = { title: "App" }) => ({ version: "1.0.0", header, components });
@@ -97,6 +97,29 @@ describe("link row", () => {
     act(() => void vi.advanceTimersByTime(COPIED_MS - 1000));
     expect(first).not.toHaveAttribute("data-copied");
     expect(screen.getByRole("status")).toHaveTextContent("");
+  });
+
+  test("copying swaps the copy mark for a check while it lasts", async () => {
+    vi.useFakeTimers();
+    setClipboard({ writeText: () => Promise.resolve() });
+    show(link);
+    const button = screen.getByRole("button", { name: "Copy link" });
+    const idleMark = button.innerHTML;
+    await act(() => Promise.resolve(fireEvent.click(button)));
+    expect(button.innerHTML).not.toBe(idleMark);
+    act(() => void vi.advanceTimersByTime(COPIED_MS));
+    expect(button.innerHTML).toBe(idleMark);
+  });
+
+  test("a default link rendered outside any widget still copies, shows the outcome and clears it", async () => {
+    vi.useFakeTimers();
+    setClipboard({ writeText: () => Promise.resolve() });
+    const Link = defaultComponents.link;
+    const { container } = render(<Link component={{ type: "link", label: "Home", url: "https://x.test/" }} path="/components/0" />);
+    await act(() => Promise.resolve(fireEvent.click(screen.getByRole("button", { name: "Copy link" }))));
+    expect(container.querySelector(".sc-copy-status")).toHaveTextContent("Copied");
+    act(() => void vi.advanceTimersByTime(COPIED_MS));
+    expect(container.querySelector(".sc-copy-status")).toBeNull();
   });
 
   test.each([

@@ -114,3 +114,11 @@ test("isolate: a card whose invalid child is fixed renders again only the childr
   expect(container).toHaveTextContent("3");
   expect(container.querySelector('a[href="https://example.com"]')).not.toBeNull();
 });
+
+test("a payload that throws while read shows nothing of what was read before it threw (no region named after its title)", () => {
+  const throwing = Object.defineProperty({ type: "text", value: "v" }, "label", { enumerable: true, get: () => { throw new Error("getter"); } });
+  const { container } = render(<Widget payload={{ version: "1.0.0", header: { title: "App" }, components: [throwing] }} />);
+  const root = container.querySelector('[data-sidecard="widget"]')!;
+  expect(root.querySelector('[role="alert"]')).not.toBeNull();
+  expect(root.hasAttribute("aria-label")).toBe(false);
+});

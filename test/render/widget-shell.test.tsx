@@ -95,3 +95,8 @@ test("allowedUrlSchemes={[]} allows no URL at all", () => {
   expect(container.querySelector("a[href]")).toBeNull();
   expect(container.querySelector("[data-sidecard-invalid]")).not.toBeNull();
 });
+
+test("a diagnostic about the whole payload is listed at the root path", () => {
+  const { container } = render(<Widget payload="nope" />);
+  expect(container.querySelector(".sc-diagnostic-path")?.textContent).toBe(englishMessages.rootPath);
+});

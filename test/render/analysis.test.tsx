@@ -3,7 +3,8 @@
 // and what isolate mode shows for cards with invalid parts.
 import { render } from "@testing-library/react";
 import { expect, test } from "vitest";
-import { Widget, type Diagnostic, type WidgetComponents } from "../../src/index.js";
+import { parseWidget, Widget, type Diagnostic, type WidgetComponents } from "../../src/index.js";
+import { analyzeWidget } from "../../src/render/analyze.js";
 
 const payload = (components: unknown[]) => ({ version: "1.0.0", header: {}, components });
 const text = (label: string, value = "v") => ({ type: "text", label, value });
@@ -121,4 +122,12 @@ test("a payload that throws while read shows nothing of what was read before it 
   const root = container.querySelector('[data-sidecard="widget"]')!;
   expect(root.querySelector('[role="alert"]')).not.toBeNull();
   expect(root.hasAttribute("aria-label")).toBe(false);
+});
+
+test.each([
+  ["a valid payload", { version: "1.2.0", header: { title: "App" }, components: [text("a"), { type: "card", components: [text("b")] }] }],
+  ["a payload with an error", payload([brokenLink()])],
+])("the analysis's payload is what parseWidget returns: %s", (_name, value) => {
+  const parsed = parseWidget(value);
+  expect(analyzeWidget(value).payload).toEqual(parsed.ok ? parsed.payload : null);
 });

@@ -52,14 +52,9 @@ test("a valid widget shows no inline error", () => {
 });
 
 test("isolate: an invalid widget header and card header are inline errors that say what is wrong", () => {
-  const diagnostics: string[] = [];
-  const { container } = render(
-    <Widget mode="isolate" payload={payload([{ type: "card", header: { title: 42 }, components: [text("a")] }], { title: 42 })} onDiagnostics={(d) => diagnostics.push(...d.map((x) => x.message))} />,
-  );
+  const { container } = render(<Widget mode="isolate" payload={payload([{ type: "card", header: { title: 42 }, components: [text("a")] }], { title: 42 })} />);
   const listed = [...container.querySelectorAll("[data-sidecard-invalid] .sc-diagnostic-message")].map((li) => li.textContent);
-  expect(listed).toHaveLength(2);
-  expect(listed).toEqual(diagnostics);
-  expect(listed.every((message) => message !== "")).toBe(true);
+  expect(listed).toEqual(['Expected "title" to be a string, but found the number 42.', 'Expected "title" to be a string, but found the number 42.']);
 });
 
 test("a card override receives the card's path", () => {

@@ -263,7 +263,8 @@ interface RenderContext {
 /**
  * One component: the registry's (memoised) React component, or in isolate mode an inline error
  * in its place. A function rather than a component of its own, so each payload component costs
- * no extra React fiber; memoisation happens on the registry entries.
+ * no extra React fiber; memoisation happens on the registry entries. `base` is the path of the
+ * list it stands in (`/components`, or a card's `…/components`).
  */
 function renderNode(node: AnalyzedComponent, key: number, base: string, context: RenderContext): ReactNode {
   const { registry, showDiagnostics } = context;

@@ -201,7 +201,7 @@ export const Widget = forwardRef<HTMLElement, WidgetProps>(function Widget({
                   {messages.empty}
                 </p>
               ) : (
-                <div className="sc-components">{analysis.components.map((node, index) => renderNode(node, index, renderContext))}</div>
+                <div className="sc-components">{analysis.components.map((node, index) => renderNode(node, index, "/components", renderContext))}</div>
               )}
             </ErrorBoundary>
           </div>
@@ -263,25 +263,26 @@ interface RenderContext {
 /**
  * One component: the registry's (memoised) React component, or in isolate mode an inline error
  * in its place. A function rather than a component of its own, so each payload component costs
- * no extra React fiber; memoisation happens on the registry entries.
+ * no extra React fiber; memoisation happens on the registry entries. `base` is the path of the
+ * list it stands in (`/components`, or a card's `…/components`).
  */
-function renderNode(node: AnalyzedComponent, key: number, context: RenderContext): ReactNode {
+function renderNode(node: AnalyzedComponent, key: number, base: string, context: RenderContext): ReactNode {
   const { registry, showDiagnostics } = context;
   if (node.component === null || node.type === null) {
     return <InlineError key={key} type={node.type} path={node.path} messages={node.errors.map((d) => d.message)} showDiagnostics={showDiagnostics} />;
   }
-  if (node.type !== "card") return renderLeaf(node.component as LeafComponent, "/components", key, context);
+  if (node.type !== "card") return renderLeaf(node.component as LeafComponent, base, key, context);
   const card = node.component as CardComponent;
   const Card = registry.card as JSXElementConstructor<Omit<CardProps, "path"> & { path?: string }>;
-  const base = `${node.path}/components`;
+  const childBase = `${node.path}/components`;
   const element = (
     <Card key={key} component={card} path={isDefaultEntry(registry, "card") ? undefined : node.path}>
       {node.headerErrors.length > 0 && (
         <InlineError type="card header" path={`${node.path}/header`} messages={node.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
       )}
       {node.children === null
-        ? card.components.map((child, index) => renderLeaf(child, base, index, context))
-        : node.children.map((child, index) => renderNode(child, index, context))}
+        ? card.components.map((child, index) => renderLeaf(child, childBase, index, context))
+        : node.children.map((child, index) => renderNode(child, index, childBase, context))}
     </Card>
   );
   return guard(element, key, node.type, node.path, context);

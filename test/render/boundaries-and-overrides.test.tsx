@@ -122,3 +122,26 @@ describe("overrides of every React component kind", () => {
     expect(container.querySelector('[data-sidecard-component="divider"]')).not.toBeNull();
   });
 });
+
+describe("what a failed component's inline error says", () => {
+  const failing = (thrown: unknown): WidgetComponents["divider"] => () => {
+    throw thrown;
+  };
+  const inlineError = (thrown: unknown) => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const { container } = render(<Widget mode="isolate" payload={{ version: "1.0.0", header: {}, components: [{ type: "divider" }] }} components={{ divider: failing(thrown) }} />);
+    return container.querySelector("[data-sidecard-invalid] .sc-diagnostic-message")?.textContent;
+  };
+
+  test("an Error: its message, without the error's name", () => {
+    expect(inlineError(new Error("out of cheese"))).toBe("It failed to render: out of cheese");
+  });
+
+  test("an Error without a message: its name", () => {
+    expect(inlineError(new TypeError())).toBe("It failed to render: TypeError");
+  });
+
+  test("anything else thrown: the value as a string", () => {
+    expect(inlineError("just a string")).toBe("It failed to render: just a string");
+  });
+});

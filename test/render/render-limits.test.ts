@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { boundChars, DEFAULT_MAX_BADGE_ITEMS, DEFAULT_MAX_TEXT_LINES, resolveRenderLimits } from "../../src/render/render-limits.js";
+import { boundChars, DEFAULT_MAX_BADGE_ITEMS, DEFAULT_MAX_TEXT_LINES, resolveRenderLimits, takeLines } from "../../src/render/render-limits.js";
 
 describe("resolveRenderLimits", () => {
   test("0 is a limit of zero, not the default", () => {
@@ -20,5 +20,12 @@ describe("boundChars", () => {
   test("keeps text of exactly max characters and cuts one more, with an ellipsis", () => {
     expect(boundChars("abc", 3)).toBe("abc");
     expect(boundChars("abcd", 3)).toBe("abc…");
+  });
+});
+
+describe("takeLines", () => {
+  test("a line longer than the drawn characters is cut with an ellipsis", () => {
+    const { text } = takeLines(`${"x".repeat(1500)}\nshort`, 5);
+    expect(text).toBe(`${"x".repeat(1000)}…\nshort`);
   });
 });

@@ -331,3 +331,28 @@ describe("theme", () => {
     expect(container.firstElementChild).not.toHaveAttribute("data-theme");
   });
 });
+
+describe("the exported defaultComponents", () => {
+  // What a host wraps in its own override: each reads the widget's settings from context and
+  // draws the same as the widget's own entry.
+  test.each([
+    ["text", { type: "text", label: "Plan", value: "Pro" }, "Pro"],
+    ["date_time", { type: "date_time", label: "Since", value: "2024-07-15T12:34:56Z" }, "Jul 15, 2024, 12:34 PM"],
+    ["badge", { type: "badge", label: "Tags", items: [{ value: "VIP", color: "blue" }] }, "VIP"],
+    ["button", { type: "button", label: "Open", button_type: "link", url: "https://x.test/" }, "Open"],
+    ["link", { type: "link", label: "Home", url: "https://x.test/" }, "https://x.test/"],
+  ] as const)("%s, wrapped by a host override, draws like the widget's own", (type, component, shown) => {
+    const Default = defaultComponents[type] as (props: { component: typeof component; path: string }) => React.ReactNode;
+    const Wrapped = (props: { component: typeof component; path: string }) => (
+      <div data-testid="host-wrapper">
+        <Default {...props} />
+      </div>
+    );
+    const payload = { version: "1.0.0", header: {}, components: [component] };
+    const own = render(<Widget locale="en-US" timeZone="UTC" payload={payload} />).container.querySelector(`[data-sidecard-component="${type}"]`)!.outerHTML;
+    render(<Widget locale="en-US" timeZone="UTC" payload={payload} components={{ [type]: Wrapped }} />);
+    const wrapped = screen.getByTestId("host-wrapper").firstElementChild!;
+    expect(wrapped).toHaveTextContent(shown);
+    expect(wrapped.outerHTML).toBe(own);
+  });
+});

@@ -42,6 +42,8 @@ describe("marshalGoValues: UTF-8 as Go's utf8.DecodeRune reads it", () => {
     expect(marshalOne([0xf5, 0x80, 0x80, 0x80])).toEqual(goOutput(BAD, BAD, BAD, BAD));
     expect(marshalOne([0xf0, 0x90, 0x80, 0x41])).toEqual(goOutput(BAD, BAD, BAD, "A"));
     expect(marshalOne([0xf0, 0x90, 0x80])).toEqual(goOutput(BAD, BAD, BAD));
+    expect(marshalOne([0xf0, 0x90, 0x41, 0x80])).toEqual(goOutput(BAD, BAD, "A", BAD));
+    expect(marshalOne([0x80, 0x80, 0x80, 0x80])).toEqual(goOutput(BAD, BAD, BAD, BAD));
   });
 
   it("goes on escaping after a valid multi-byte rune", () => {

@@ -2,20 +2,12 @@
 // positive finite numbers) is a typed `config` failure, never an exception into the host page.
 // jsdom with Node's fetch against real node:http servers.
 import { render, screen, waitFor } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConnectionPanel, CustomApp, fetchWidget, verifyEndpoint, type CustomAppRequestContext } from "../../src/host/index.js";
-import { answer, startTestServer, streamForever, type TestHandler, type TestServer } from "./http-test-server.js";
+import { answer, testServers, streamForever } from "./http-test-server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: TestHandler): Promise<TestServer> {
-  server = await startTestServer(handler);
-  return server;
-}
+// Each server is closed after the test that started it.
+const serve = testServers();
 
 const WIDGET = JSON.stringify({ version: "1.0.0", header: { title: "CRM" }, components: [{ type: "text", label: "Plan", value: "Pro" }] });
 const context: CustomAppRequestContext = { issue_id: "iss_1" };

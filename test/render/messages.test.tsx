@@ -2,10 +2,10 @@
 // remains in any state of any component — text, aria-label and title alike.
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { SidecardProvider, Widget, englishMessages, germanMessages, type SidecardMessages } from "../../src/index.js";
 import { ConnectionPanel, CustomApp, englishHostMessages, germanHostMessages, type FetchWidgetErrorKind, type SidecardHostMessages } from "../../src/host/index.js";
-import { answer, startTestServer, type TestHandler, type TestServer } from "../host/http-test-server.js";
+import { answer, testServers } from "../host/http-test-server.js";
 
 const GERMAN: SidecardMessages & SidecardHostMessages = { ...germanMessages, ...germanHostMessages };
 const TYPES = ["text", "date_time", "badge", "button", "link", "divider", "card", "header", "card header", null];
@@ -39,15 +39,8 @@ function record() {
 
 const german = (children: ReactNode) => <SidecardProvider messages={GERMAN}>{children}</SidecardProvider>;
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-async function serve(handler: TestHandler) {
-  server = await startTestServer(handler);
-  return server;
-}
+// Each server is closed after the test that started it.
+const serve = testServers();
 
 const full = {
   version: "1.0.0",

@@ -2,20 +2,13 @@
 // the root element; CustomApp's loading and error states can be the host's own.
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { createRef } from "react";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Widget } from "../../src/index.js";
 import { ConnectionPanel, CustomApp } from "../../src/host/index.js";
-import { answer, startTestServer, type TestHandler, type TestServer } from "../host/http-test-server.js";
+import { answer, testServers } from "../host/http-test-server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-async function serve(handler: TestHandler) {
-  server = await startTestServer(handler);
-  return server;
-}
+// Each server is closed after the test that started it.
+const serve = testServers();
 const payload = { version: "1.0.0", header: { title: "Account" }, components: [{ type: "text", label: "Plan", value: "Pro" }] };
 
 describe("<Widget> root", () => {

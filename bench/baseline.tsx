@@ -39,7 +39,7 @@ function formatDate(value: string): { text: string; title: string } {
 }
 
 const mark = (d: string, className = "sc-mark") => (
-  <svg className={className} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+  <svg className={className} viewBox="0 0 16 16" aria-hidden="true">
     <path d={d} />
   </svg>
 );

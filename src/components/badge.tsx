@@ -24,23 +24,17 @@ export function renderBadge(component: BadgeComponent, { limits, messages }: Wid
   const { items } = component;
   const shown = items.length > limits.maxBadgeItems ? items.slice(0, limits.maxBadgeItems) : items;
   const hidden = items.length - shown.length;
-  // The <dd> holds the pills itself (no list inside it): an element less per badge row.
-  return renderBareRow(
-    "badge",
-    component.label,
-    "sc-badges",
-    <>
-      {shown.map((item, index) => (
-        <span
-          className="sc-badge sc-truncate"
-          data-color={(BADGE_COLORS as readonly string[]).includes(item.color) ? item.color : "gray"}
-          title={boundChars(item.value, MAX_TITLE_CHARS)}
-          key={index}
-        >
-          {boundChars(item.value, MAX_DRAWN_CHARS)}
-        </span>
-      ))}
-      {hidden > 0 && <span className="sc-more">{messages.moreItems(hidden)}</span>}
-    </>,
-  );
+  const pills = shown.map((item, index) => (
+    <span
+      className="sc-badge sc-truncate"
+      data-color={(BADGE_COLORS as readonly string[]).includes(item.color) ? item.color : "gray"}
+      title={boundChars(item.value, MAX_TITLE_CHARS)}
+      key={index}
+    >
+      {boundChars(item.value, MAX_DRAWN_CHARS)}
+    </span>
+  ));
+  // One flat list, so React needs no fiber for it; the <dd> holds the pills itself (no list element inside it).
+  if (hidden > 0) pills.push(<span className="sc-more" key="more">{messages.moreItems(hidden)}</span>);
+  return renderBareRow("badge", component.label, "sc-badges", pills);
 }

@@ -25,10 +25,9 @@ export function renderLink(component: LinkComponent, { allowedUrlSchemes, messag
   return renderRow(
     "link",
     component.label,
-    <>
-      {/* The anchor is the truncating element itself: no span inside it. */}
-      {renderExternalLink(url, allowedUrlSchemes, { className: "sc-link sc-truncate", title: boundChars(url, MAX_TITLE_CHARS), name: drawn, newTab: messages.opensInNewTab }, drawn)}
-      {isSafeUrl(url, allowedUrlSchemes) && <CopyButton text={url} messages={messages} />}
-    </>,
+    // The anchor is the truncating element itself: no span inside it.
+    renderExternalLink(url, allowedUrlSchemes, { className: "sc-link sc-truncate", title: boundChars(url, MAX_TITLE_CHARS), name: drawn, newTab: messages.opensInNewTab }, drawn),
+    undefined,
+    isSafeUrl(url, allowedUrlSchemes) && <CopyButton text={url} messages={messages} />,
   );
 }

@@ -3,11 +3,12 @@ import type { ReactElement } from "react";
 // The marks sidecard draws itself. Each is one <svg> with one <path>, stroked in currentColor
 // by styles.css (.sc-mark): no inline style and no data: image, so a strict Content-Security-
 // Policy allows them, and they follow the theme's text colors. Decorative: the control that
-// holds one carries the words.
+// holds one carries the words. No `focusable="false"`: only Internet Explorer and the old Edge put
+// an <svg> in the tab order.
 
 function mark(path: string, className = "sc-mark"): ReactElement {
   return (
-    <svg className={className} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <svg className={className} viewBox="0 0 16 16" aria-hidden="true">
       <path d={path} />
     </svg>
   );

@@ -97,6 +97,9 @@ function formatEnglishDefault(date: Date, timeZone: string): FormattedDateTime {
 
 const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
+// Titles and the English texts are joined from their parts: V8 keeps a string built with `+` or a template as a
+// tree of its pieces (about twenty objects for a text and its title), and React keeps these
+// strings as long as the row is mounted; `join` makes one flat string.
 function englishFromFields(timeZone: string, offsetMinutes: number, year: number, month: number, day: number, weekday: number, hours: number, minutes: number, seconds: number): FormattedDateTime {
   const yyyy = year < 1000 ? String(year).padStart(4, "0") : String(year);
   const hour = hours % 12 || 12;
@@ -106,8 +109,8 @@ function englishFromFields(timeZone: string, offsetMinutes: number, year: number
   const offset = `${offsetMinutes < 0 ? "-" : "+"}${twoDigits(Math.floor(absolute / 60))}:${twoDigits(absolute % 60)}`;
   const monthName = MONTHS[month];
   return {
-    text: `${monthName.slice(0, 3)} ${day}, ${yyyy}, ${hour}:${mm} ${period}`,
-    title: `${WEEKDAYS[weekday]}, ${monthName} ${day}, ${yyyy}, ${hour}:${mm}:${twoDigits(seconds)} ${period} ${timeZone} (UTC${offset})`,
+    text: [monthName.slice(0, 3), " ", day, ", ", yyyy, ", ", hour, ":", mm, " ", period].join(""),
+    title: [WEEKDAYS[weekday], ", ", monthName, " ", day, ", ", yyyy, ", ", hour, ":", mm, ":", twoDigits(seconds), " ", period, " ", timeZone, " (UTC", offset, ")"].join(""),
   };
 }
 
@@ -128,8 +131,8 @@ function englishFromIntl(date: Date, timeZone: string): FormattedDateTime {
     }
   }
   return {
-    text: `${month.slice(0, 3)} ${day}, ${year}, ${hour}:${minute} ${period}`,
-    title: `${weekday}, ${month} ${day}, ${year}, ${hour}:${minute}:${second} ${period} ${timeZone} (UTC${offset})`,
+    text: [month.slice(0, 3), " ", day, ", ", year, ", ", hour, ":", minute, " ", period].join(""),
+    title: [weekday, ", ", month, " ", day, ", ", year, ", ", hour, ":", minute, ":", second, " ", period, " ", timeZone, " (UTC", offset, ")"].join(""),
   };
 }
 
@@ -207,8 +210,8 @@ export function formatDateTime(date: Date, options: DateTimeFormatOptions = {}):
   } else {
     const zoned = inZone(date, timeZone);
     title = fnsLocale
-      ? `${formatPattern(zoned, FULL_DATE_PATTERN, fnsLocale)} ${timeZone} (UTC${offsetOf(zoned)})`
-      : `${intlFormatter(tag, timeZone, "full").format(date)} (UTC${offsetOf(zoned)})`;
+      ? [formatPattern(zoned, FULL_DATE_PATTERN, fnsLocale), " ", timeZone, " (UTC", offsetOf(zoned), ")"].join("")
+      : [intlFormatter(tag, timeZone, "full").format(date), " (UTC", offsetOf(zoned), ")"].join("");
   }
 
   if (pattern === "relative") {

@@ -275,14 +275,17 @@ function renderNode(node: AnalyzedComponent, key: number, base: string, context:
   const card = node.component as CardComponent;
   const Card = registry.card as JSXElementConstructor<Omit<CardProps, "path"> & { path?: string }>;
   const childBase = `${node.path}/components`;
+  const children: ReactNode[] =
+    node.children === null
+      ? card.components.map((child, index) => renderLeaf(child, childBase, index, context))
+      : node.children.map((child, index) => renderNode(child, index, childBase, context));
+  // The card's children are one flat array: a list nested in another would cost React a fiber more per card.
+  if (node.headerErrors.length > 0) {
+    children.unshift(<InlineError key="header" type="card header" path={`${node.path}/header`} messages={node.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />);
+  }
   const element = (
     <Card key={key} component={card} path={isDefaultEntry(registry, "card") ? undefined : node.path}>
-      {node.headerErrors.length > 0 && (
-        <InlineError type="card header" path={`${node.path}/header`} messages={node.headerErrors.map((d) => d.message)} showDiagnostics={showDiagnostics} />
-      )}
-      {node.children === null
-        ? card.components.map((child, index) => renderLeaf(child, childBase, index, context))
-        : node.children.map((child, index) => renderNode(child, index, childBase, context))}
+      {children}
     </Card>
   );
   return guard(element, key, node.type, node.path, context);

@@ -102,7 +102,7 @@ export const ALLOWED_ATTRIBUTES = new Set([
   "decoding", "referrerpolicy", "role", "aria-label",
   "data-sidecard", "data-sidecard-component", "data-sidecard-state", "data-sidecard-invalid",
   "data-sidecard-path", "data-theme", "data-color", "data-severity", "data-code", "data-disabled",
-  "data-layout", "type", "id", "aria-expanded", "aria-controls", "aria-hidden", "focusable", "viewbox", "d",
+  "data-layout", "type", "id", "aria-expanded", "aria-controls", "aria-hidden", "viewbox", "d",
 ]);
 
 /** The path data of every mark sidecard draws (src/components/marks.tsx). */

@@ -12,6 +12,7 @@ import {
   type FetchFunction,
   type RequestOutcome,
 } from "../../src/protocol/request.js";
+import { describeHttpStatus } from "../../src/protocol/http-status.js";
 import { answer, testServers } from "../host/http-test-server.js";
 
 const serve = testServers();
@@ -67,6 +68,13 @@ describe("formatting helpers", () => {
     expect(formatBytes(1024 * 1024)).toBe("1 MiB");
     expect(formatBytes(1.5 * 1024 * 1024)).toBe("1536 KiB");
     expect(formatBytes(2 * 1024 * 1024 + 1)).toBe("2097153 bytes");
+  });
+
+  it("describeHttpStatus prefers the standard phrase, else the server's own trimmed, else the bare number", () => {
+    expect(describeHttpStatus(502, "Proxy Trouble")).toBe("502 Bad Gateway");
+    expect(describeHttpStatus(599, "  Network Read Timeout\t")).toBe("599 Network Read Timeout");
+    expect(describeHttpStatus(599, " \t ")).toBe("599");
+    expect(describeHttpStatus(599)).toBe("599");
   });
 
   it("mediaType lower-cases and trims the media type, dropping parameters", () => {
@@ -230,6 +238,11 @@ describe("performRequest: quoting error answers", () => {
     const error = await errorAnswer("application/json", JSON.stringify({ error: { message: 42 } }));
     expect(error).toMatchObject({ kind: "http", status: 500 });
     expect(error.message).toBe(`The app answered HTTP 500 Internal Server Error; expected ${expected}.`);
+  });
+
+  it("names a status it has no phrase for by the server's reason phrase, trimmed", async () => {
+    const error = failure(await run({ fetch: answering(new Response("", { status: 418, statusText: " I'm a teapot " })) }));
+    expect(error.message).toBe(`The app answered HTTP 418 I'm a teapot; expected ${expected}.`);
   });
 
   it("quotes 200 characters whole and shortens 201 to 199 plus an ellipsis", async () => {

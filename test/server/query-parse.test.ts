@@ -33,6 +33,27 @@ describe("readGoQuery", () => {
     ]);
     expect(read.dropped).toEqual(["b=2;", "c=%zz", "e=%4", "f;g=1"]);
   });
+
+  const bytesOf = (query: string) => readGoQuery(query).pairs.map(([k, v]) => [text8.decode(k), [...v]]);
+
+  it("reads %XX with hex digits of either case, 0 included, as one byte", () => {
+    expect(bytesOf("a=%c3%a9&b=%0a%0f%Ab%fF&c=%00%09%90")).toEqual([
+      ["a", [0xc3, 0xa9]],
+      ["b", [0x0a, 0x0f, 0xab, 0xff]],
+      ["c", [0x00, 0x09, 0x90]],
+    ]);
+  });
+
+  it("skips an escape with a byte just outside the hex digit ranges in either place", () => {
+    // "/" and ":" border 0-9, "@" and "G" border A-F, "`" and "g" border a-f.
+    for (const c of ["/", ":", "@", "G", "`", "g"]) {
+      for (const escape of [`%${c}0`, `%0${c}`]) {
+        const read = readGoQuery(`k=${escape}&ok=1`);
+        expect(read.dropped, escape).toEqual([`k=${escape}`]);
+        expect(read.pairs.map(([k]) => text8.decode(k)), escape).toEqual(["ok"]);
+      }
+    }
+  });
 });
 
 describe("the handler uses exactly the parse it verified", () => {

@@ -75,6 +75,12 @@ describe("Go JSON serialisation corners", () => {
     expect(payload({ a: [], b: "1" })).toBe('{"b":["1"]}');
   });
 
+  it("leaves out a record key whose value is undefined or null (a JavaScript caller's missing value)", async () => {
+    const params = { a: undefined, b: "1", c: null } as unknown as Record<string, string>;
+    expect(payload(params)).toBe('{"b":["1"]}');
+    expect(await signQuery(params, "k")).toBe(await signQuery("b=1", "k"));
+  });
+
   it("sorts keys by UTF-8 bytes, not by UTF-16 code units", () => {
     // U+FF21 (EF BC A1) sorts before U+1F600 (F0 9F 98 80) in UTF-8, after it in UTF-16.
     const params = { "\u{1F600}": "emoji", "\uFF21": "fullwidth", a: "ascii", "\u00e9": "latin" };

@@ -132,7 +132,7 @@ const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 function Swatch({ color }: { color: string }) {
   if (!HEX_COLOR.test(color)) return null;
   return (
-    <svg className="sc-doc-swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
+    <svg className="sc-doc-swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
       <rect x="0.5" y="0.5" width="13" height="13" rx="3" fill={color} />
     </svg>
   );

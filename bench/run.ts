@@ -10,6 +10,7 @@
  *   npm run bench -- --reps 40     # more repetitions (narrower medians on a noisy machine)
  *   npm run bench -- --no-build    # use the existing dist/ for the Node figures
  *   npm run bench -- --profile     # CPU profiles of mount, refresh and update (largest size)
+ *   npm run bench -- --heap-diff   # what each renderer keeps in the JS heap, by kind (smallest size)
  *   npm run bench -- --screenshot  # bench/results/look-<variant>.png: 20 components of each, to compare the looks
  *   CHROMIUM_PATH=/path/to/chrome npm run bench
  *
@@ -455,6 +456,7 @@ async function main() {
     if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}\n${built.stderr}`);
   }
   if (profile) return runProfile();
+  if (args.includes("--heap-diff")) return heapDiff();
   if (args.includes("--screenshot")) return screenshots();
   const started = Date.now();
   const loadBefore = loadavg().map((l) => Number(l.toFixed(2)));
@@ -582,6 +584,109 @@ async function main() {
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\n  wrote ${file.slice(root.length + 1)} (${result.durationSeconds} s)`);
   process.exitCode = targets.every((t) => t.pass) ? 0 : 1;
+}
+
+/**
+ * `--heap-diff`: what each renderer keeps in V8's heap once mounted, by kind. Two heap snapshots
+ * per variant (the payload prepared, then mounted and laid out, after three warm-up mounts), and
+ * their difference grouped by node type, constructor and — for plain objects — their first
+ * property names (so `{type,label,value}` is a normalised text component and
+ * `{$$typeof,type,key,ref,props}` a React element). Also counts the mounted fibers by tag and
+ * type. Unminified build, so names survive. How the JS heap target was met (BENCHMARKS.md).
+ */
+async function heapDiff(): Promise<void> {
+  const size = Math.min(...SIZES);
+  const outDir = mkdtempSync(join(tmpdir(), "sidecard-bench-"));
+  await buildPages(outDir, false);
+  const { server, origin } = await serve(outDir);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const pages = await openPages(browser, origin);
+    for (const variant of VARIANTS) {
+      const p = pages[variant];
+      for (let i = 0; i < 3; i++) await run(p, (b, n) => { b.prepare(n); b.mountLayout(); b.unmount(); }, size);
+      await run(p, (b, n) => b.prepare(n), size);
+      const before = await heapByKind(p);
+      await run(p, (b) => void b.mountLayout());
+      const after = await heapByKind(p);
+      const fibers = await p.page.evaluate(countFibers);
+      await run(p, (b) => b.unmount());
+      const rows = [...after]
+        .map(([kind, [count, bytes]]) => [kind, count - (before.get(kind)?.[0] ?? 0), bytes - (before.get(kind)?.[1] ?? 0)] as const)
+        .filter(([, , bytes]) => bytes !== 0)
+        .sort((x, y) => y[2] - x[2]);
+      const outside = rows.filter(([kind]) => kind !== "native").reduce((sum, [, , bytes]) => sum + bytes, 0);
+      console.log(`\n  ${variant}, ${size.toLocaleString("en-US")} components: ${(outside / 1024).toFixed(0)} KiB kept outside Blink's native objects; top kinds (KiB, count)`);
+      for (const [kind, count, bytes] of rows.slice(0, 25)) console.log(`    ${(bytes / 1024).toFixed(1).padStart(8)}  ${String(count).padStart(6)}  ${kind}`);
+      console.log(`    fibers: ${fibers.map(([name, count]) => `${name} ${count}`).join(", ")}`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** A heap snapshot (after collecting garbage) as [count, self bytes] per kind of node. */
+async function heapByKind(p: BenchPage): Promise<Map<string, [number, number]>> {
+  await run(p, (b) => b.gc());
+  await p.cdp.send("HeapProfiler.collectGarbage");
+  const chunks: string[] = [];
+  const onChunk = (event: { chunk: string }) => void chunks.push(event.chunk);
+  p.cdp.on("HeapProfiler.addHeapSnapshotChunk", onChunk);
+  await p.cdp.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
+  p.cdp.off("HeapProfiler.addHeapSnapshotChunk", onChunk);
+  const { snapshot, nodes, edges, strings } = JSON.parse(chunks.join("")) as HeapSnapshot;
+  const nodeFields = snapshot.meta.node_fields.length;
+  const edgeFields = snapshot.meta.edge_fields.length;
+  const nodeTypes = snapshot.meta.node_types[0];
+  const edgeTypes = snapshot.meta.edge_types[0];
+  const kinds = new Map<string, [number, number]>();
+  for (let i = 0, edge = 0; i < nodes.length; i += nodeFields) {
+    const type = nodeTypes[nodes[i]];
+    let kind = type === "object" || type === "closure" ? `${type} ${strings[nodes[i + 1]].slice(0, 60)}` : type;
+    const edgeCount = nodes[i + 4];
+    if (kind === "object Object") {
+      const names: string[] = [];
+      for (let e = 0; e < edgeCount && names.length < 6; e++) {
+        const at = edge + e * edgeFields;
+        if (edgeTypes[edges[at]] === "property" && !strings[edges[at + 1]].startsWith("__")) names.push(strings[edges[at + 1]]);
+      }
+      kind = `{${names.join(",")}}`;
+    }
+    edge += edgeCount * edgeFields;
+    const entry = kinds.get(kind) ?? [0, 0];
+    entry[0] += 1;
+    entry[1] += nodes[i + 3];
+    kinds.set(kind, entry);
+  }
+  return kinds;
+}
+
+interface HeapSnapshot {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[]]; edge_fields: string[]; edge_types: [string[]] } };
+  nodes: number[];
+  edges: number[];
+  strings: string[];
+}
+
+/** Runs in the page: the mounted React fibers counted by tag and type (React 19's internal fields, for diagnosis only). */
+function countFibers(): [string, number][] {
+  type Fiber = { tag: number; type: unknown; child: Fiber | null; sibling: Fiber | null; stateNode: { current: Fiber } };
+  const container = [...document.body.children].find((element) => Object.keys(element).some((key) => key.startsWith("__reactContainer")));
+  if (!container) return [];
+  const key = Object.keys(container).find((k) => k.startsWith("__reactContainer"))!;
+  const counts = new Map<string, number>();
+  const stack: Fiber[] = [(container as unknown as Record<string, Fiber>)[key].stateNode.current];
+  while (stack.length > 0) {
+    const fiber = stack.pop()!;
+    const type = fiber.type as { displayName?: string; name?: string; type?: { name?: string } } | string | null;
+    const name = typeof type === "string" ? type : (type?.displayName ?? type?.name ?? type?.type?.name ?? `tag ${fiber.tag}`);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    if (fiber.sibling) stack.push(fiber.sibling);
+    if (fiber.child) stack.push(fiber.child);
+  }
+  return [...counts].sort((x, y) => y[1] - x[1]);
 }
 
 /** The three variants side by side: the baselines must show what the Widget shows. */

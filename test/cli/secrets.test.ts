@@ -3,7 +3,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+import { beforeAll, describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/cli-io.js";
 import { readSecret } from "../../src/cli/options.js";
 import { findPageDir } from "../../src/cli/preview/server.js";
@@ -43,7 +45,15 @@ describe("readSecret", () => {
 });
 
 // The real command, as a process: the example app it serves requires the secret given without --secret.
-describe.skipIf(findPageDir() === null)("sidecard preview with a secret kept out of argv", { timeout: 30_000 }, () => {
+describe("sidecard preview with a secret kept out of argv", { timeout: 30_000 }, () => {
+  // The command serves the built page (dist/preview, from `npm run build`). On a fresh clone,
+  // where `npm test` runs before any build, build that page first rather than skip.
+  beforeAll(async () => {
+    if (findPageDir() !== null) return;
+    await build({ configFile: fileURLToPath(new URL("../../vite.preview.config.ts", import.meta.url)), logLevel: "error" });
+    expect(findPageDir()).not.toBeNull();
+  }, 120_000);
+
   async function appStatus(origin: string, secret: string | null): Promise<number> {
     const query = "request_type=verify&code=abc";
     const headers: Record<string, string> = secret ? { "X-Pylon-Signature": await signQuery(query, secret) } : {};

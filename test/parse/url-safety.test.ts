@@ -90,6 +90,19 @@ describe("hosts that end in a number", () => {
   });
 });
 
+describe("ports", () => {
+  test.each(["http://a:1 /", "http://a:8a", "http://a:80x/", "http://a:-1", "http://a:+80", "http://a:65536/", "https://a:123456", "https://a.test:1:2/"])("%j is invalid", (url) => {
+    expect(checkLinkUrl(url)).toEqual({ ok: false, reason: "invalid" });
+    expect(isSafeUrl(url)).toBe(false);
+  });
+
+  // An empty port and leading zeros are allowed (WHATWG URL, port state).
+  test.each(["http://a:0", "http://a:65535/", "http://a:?x", "http://a:/", "http://a:0000000000080", "HTTPS://A.B:443#x"])("%j is valid", (url) => {
+    expect(checkLinkUrl(url)).toMatchObject({ ok: true, href: url });
+    expect(isSafeUrl(url)).toBe(true);
+  });
+});
+
 describe("plain URLs are judged without the WHATWG parser", () => {
   // The fast path exists because `new URL` costs microseconds and runs for every link of every
   // payload: the common spellings must not reach it.

@@ -72,8 +72,9 @@ describe("schemes in allowedUrlSchemes", () => {
 
 describe("hosts that end in a number", () => {
   // WHATWG URL: a host whose last label is a number (decimal, or 0x and hex digits, "0x" alone
-  // included) goes to the IPv4 parser, which refuses the other labels: no URL.
-  test.each(["http://a.0x", "http://a.0xa", "http://a.0xA", "http://a.0xf", "http://a.0xF", "http://a.0x9", "http://a.0x0/", "http://a.0x1f.", "https://a.123", "https://a.b.0:80/"])(
+  // included) goes to the IPv4 parser, which refuses the other labels, or a lone number past
+  // 2^32 - 1: no URL.
+  test.each(["http://a.0x", "http://a.0xa", "http://a.0xA", "http://a.0xf", "http://a.0xF", "http://a.0x9", "http://a.0x0/", "http://a.0x1f.", "https://a.123", "https://a.b.0:80/", "http://4294967296", "http://99999999999/x"])(
     "%j is invalid",
     (url) => {
       expect(checkLinkUrl(url)).toEqual({ ok: false, reason: "invalid" });
@@ -82,8 +83,8 @@ describe("hosts that end in a number", () => {
     },
   );
 
-  // A last label that only looks like one is a domain label.
-  test.each(["http://a.0xg", "http://a.0xg1", "http://a.0x1g", "http://a.1x1f", "http://a.0abc", "http://a.0-1", "http://0xa", "http://a.b9"])("%j is a valid http URL", (url) => {
+  // A last label that only looks like one is a domain label; a single number up to 2^32 - 1 is an IPv4 address.
+  test.each(["http://a.0xg", "http://a.0xg1", "http://a.0x1g", "http://a.1x1f", "http://a.0abc", "http://a.0-1", "http://0xa", "http://a.b9", "http://4294967295", "http://1", "http://a.0x-1"])("%j is a valid http URL", (url) => {
     expect(checkLinkUrl(url)).toEqual({ ok: true, href: url, scheme: "http" });
     expect(isSafeUrl(url)).toBe(true);
     expect(toSafeIconSrc(url)).toBe(url);
@@ -122,6 +123,7 @@ describe("plain URLs are judged without the WHATWG parser", () => {
     "http://a.0xg1",
     "http://a.1x1f",
     "http://a.0abc",
+    "http://a.0x-1",
     "http://xn-a.test",
     "http://xnz-a.test",
     "http://xz--a.test",

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { isSafeUrl, parseWidget } from "../../src/index.js";
-import { checkLinkUrl, DEFAULT_URL_SCHEMES, toSafeIconSrc } from "../../src/parse/url-safety.js";
+import { checkLinkUrl, DEFAULT_URL_SCHEMES, normalizeScheme, toSafeIconSrc } from "../../src/parse/url-safety.js";
 import { renderWidgetToHTML } from "../../src/testing/index.js";
 
 const link = (url: unknown) => ({ version: "1.0.0", header: {}, components: [{ type: "link", label: "Go", url }] });
@@ -50,6 +50,118 @@ describe("URL safety", () => {
       components: [{ type: "button", label: "Go", button_type: "link", url: " javascript:alert(1)" }],
     });
     expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([["unsafe_url", "/components/0/url"]]);
+  });
+});
+
+describe("schemes in allowedUrlSchemes", () => {
+  test("normalizeScheme trims, lower-cases and drops one trailing colon, nothing else", () => {
+    expect(normalizeScheme(" HTTPS: ")).toBe("https");
+    expect(normalizeScheme("\tTel\n")).toBe("tel");
+    expect(normalizeScheme("mailto")).toBe("mailto");
+    expect(normalizeScheme("mailto::")).toBe("mailto:");
+    expect(normalizeScheme(":https")).toBe(":https");
+    expect(normalizeScheme("a:b")).toBe("a:b");
+  });
+
+  test("an allowed scheme written with spaces around it still allows that scheme, and only it", () => {
+    expect(checkLinkUrl("tel:+15551234567", [" tel "])).toEqual({ ok: true, href: "tel:+15551234567", scheme: "tel" });
+    expect(isSafeUrl("https://x.test/", ["  HTTPS:"])).toBe(true);
+    expect(checkLinkUrl("https://x.test/", [":https", "ht:tps"])).toEqual({ ok: false, reason: "unsafe", scheme: "https" });
+  });
+});
+
+describe("hosts that end in a number", () => {
+  // WHATWG URL: a host whose last label is a number (decimal, or 0x and hex digits, "0x" alone
+  // included) goes to the IPv4 parser, which refuses the other labels, or a lone number past
+  // 2^32 - 1: no URL.
+  test.each(["http://a.0x", "http://a.0xa", "http://a.0xA", "http://a.0xf", "http://a.0xF", "http://a.0x9", "http://a.0x0/", "http://a.0x1f.", "https://a.123", "https://a.b.0:80/", "http://4294967296", "http://99999999999/x"])(
+    "%j is invalid",
+    (url) => {
+      expect(checkLinkUrl(url)).toEqual({ ok: false, reason: "invalid" });
+      expect(isSafeUrl(url)).toBe(false);
+      expect(toSafeIconSrc(url)).toBeNull();
+    },
+  );
+
+  // A last label that only looks like one is a domain label; a single number up to 2^32 - 1 is an IPv4 address.
+  test.each(["http://a.0xg", "http://a.0xg1", "http://a.0x1g", "http://a.1x1f", "http://a.0abc", "http://a.0-1", "http://0xa", "http://a.b9", "http://4294967295", "http://1", "http://a.0x-1"])("%j is a valid http URL", (url) => {
+    expect(checkLinkUrl(url)).toEqual({ ok: true, href: url, scheme: "http" });
+    expect(isSafeUrl(url)).toBe(true);
+    expect(toSafeIconSrc(url)).toBe(url);
+  });
+});
+
+describe("ports", () => {
+  test.each(["http://a:1 /", "http://a:8a", "http://a:80x/", "http://a:-1", "http://a:+80", "http://a:65536/", "https://a:123456", "https://a.test:1:2/"])("%j is invalid", (url) => {
+    expect(checkLinkUrl(url)).toEqual({ ok: false, reason: "invalid" });
+    expect(isSafeUrl(url)).toBe(false);
+  });
+
+  // An empty port and leading zeros are allowed (WHATWG URL, port state).
+  test.each(["http://a:0", "http://a:65535/", "http://a:?x", "http://a:/", "http://a:0000000000080", "HTTPS://A.B:443#x"])("%j is valid", (url) => {
+    expect(checkLinkUrl(url)).toMatchObject({ ok: true, href: url });
+    expect(isSafeUrl(url)).toBe(true);
+  });
+});
+
+describe("plain URLs are judged without the WHATWG parser", () => {
+  // The fast path exists because `new URL` costs microseconds and runs for every link of every
+  // payload: the common spellings must not reach it.
+  const PLAIN_HTTP = [
+    "https://example.com",
+    "HTTPS://A.TEST",
+    "http://Z.z/",
+    "HtTp://a0.b9:9090/x",
+    "http://a:65535",
+    "http://a:0?q",
+    "http://a.b.",
+    "https://a-b.example.com/path?q=1#f",
+    "https://a.test?q",
+    "https://a.test#f",
+    "http://1.a",
+    "http://a.0xg",
+    "http://a.0xg1",
+    "http://a.1x1f",
+    "http://a.0abc",
+    "http://a.0x-1",
+    "http://xn-a.test",
+    "http://xnz-a.test",
+    "http://xz--a.test",
+    "http://zn--a.test",
+  ];
+  const PLAIN_OTHER = ["mailto:ops@x.test", "MAILTO:A@B", "tel:+15551234567", "Tel:1", "tel:"];
+
+  function urlConstructions(run: () => void): number {
+    const Real = globalThis.URL;
+    let count = 0;
+    globalThis.URL = new Proxy(Real, {
+      construct(target, args: ConstructorParameters<typeof URL>) {
+        count++;
+        return new target(...args);
+      },
+    });
+    try {
+      run();
+    } finally {
+      globalThis.URL = Real;
+    }
+    return count;
+  }
+
+  test.each(PLAIN_HTTP)("%j: links, buttons and icons", (url) => {
+    expect(urlConstructions(() => expect(checkLinkUrl(url)).toMatchObject({ ok: true }))).toBe(0);
+    expect(urlConstructions(() => expect(isSafeUrl(url)).toBe(true))).toBe(0);
+    expect(urlConstructions(() => expect(toSafeIconSrc(url)).toBe(url))).toBe(0);
+    expect(urlConstructions(() => expect(codes(url)).toEqual([]))).toBe(0);
+  });
+
+  test.each(PLAIN_OTHER)("%j: links and buttons", (url) => {
+    expect(urlConstructions(() => expect(checkLinkUrl(url)).toMatchObject({ ok: true }))).toBe(0);
+    expect(urlConstructions(() => expect(isSafeUrl(url)).toBe(true))).toBe(0);
+  });
+
+  test("the counting works: a URL off the fast path is parsed", () => {
+    expect(urlConstructions(() => expect(isSafeUrl("http://127.0.0.1/")).toBe(true))).toBeGreaterThan(0);
   });
 });
 

@@ -143,6 +143,27 @@ interface BenchPage {
   cdp: CDPSession;
 }
 
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/**
+ * Builds the three pages (minified, or not so that function names survive in profiles), serves
+ * them, opens them in one Chromium and hands them to `measure`; browser, server and build go after.
+ */
+async function withPages<T>(minify: boolean, measure: (pages: Record<Variant, BenchPage>) => Promise<T>): Promise<T> {
+  const outDir = mkdtempSync(join(tmpdir(), "sidecard-bench-"));
+  log(`building production bundles → ${outDir}`);
+  await buildPages(outDir, minify);
+  const { server, origin } = await serve(outDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    return await measure(await openPages(browser, origin));
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
 /**
  * All variants live in ONE page: same renderer process, same heap, same React, same core.
  * (With a page each, identical code measured 3–12 % apart depending on which page ran it.)
@@ -390,13 +411,8 @@ interface ProfileNode {
  */
 async function runProfile(): Promise<void> {
   const size = Math.max(...SIZES);
-  const outDir = mkdtempSync(join(tmpdir(), "sidecard-bench-"));
-  await buildPages(outDir, false);
-  const { server, origin } = await serve(outDir);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
   const runs = Math.max(REPS, 8);
-  try {
-    const pages = await openPages(browser, origin);
+  await withPages(false, async (pages) => {
     for (const variant of VARIANTS) {
       const p = pages[variant];
       await p.cdp.send("Profiler.enable");
@@ -442,11 +458,7 @@ async function runProfile(): Promise<void> {
         if (phase !== "mount") await run(p, (b) => b.unmount());
       }
     }
-  } finally {
-    await browser.close();
-    server.close();
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main() {
@@ -460,17 +472,10 @@ async function main() {
   if (args.includes("--screenshot")) return screenshots();
   const started = Date.now();
   const loadBefore = loadavg().map((l) => Number(l.toFixed(2)));
-  const outDir = mkdtempSync(join(tmpdir(), "sidecard-bench-"));
-  log(`building production bundles → ${outDir}`);
-  await buildPages(outDir);
-  const { server, origin } = await serve(outDir);
-  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const sizes: Record<string, SizeResult> = {};
   let isolated = false;
   let markup = { identical: true, detail: "" };
-  try {
-    const pages = await openPages(browser, origin);
+  await withPages(true, async (pages) => {
     isolated = await run(pages.widget, (b) => b.crossOriginIsolated);
     markup = await sameMarkup(pages, 100);
     if (markup.identical) log("markup check: the same-DOM baseline renders the Widget's DOM exactly");
@@ -479,11 +484,7 @@ async function main() {
       log(`measuring ${size.toLocaleString("en-US")} components (${WARMUPS} warm-ups + ${REPS} reps, interleaved)…`);
       sizes[size] = await measureSize(pages, size);
     }
-  } finally {
-    await browser.close();
-    server.close();
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  });
   log("measuring parseWidget in Node…");
   const nodeParse = measureNodeParse();
   log("measuring renderToString in Node…");
@@ -549,7 +550,7 @@ async function main() {
     durationSeconds: Math.round((Date.now() - started) / 1000),
     environment: {
       node: process.version,
-      chromium: browserVersion(executablePath),
+      chromium: browserVersion(CHROMIUM_PATH),
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model,
       crossOriginIsolated: isolated,
@@ -596,12 +597,7 @@ async function main() {
  */
 async function heapDiff(): Promise<void> {
   const size = Math.min(...SIZES);
-  const outDir = mkdtempSync(join(tmpdir(), "sidecard-bench-"));
-  await buildPages(outDir, false);
-  const { server, origin } = await serve(outDir);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  try {
-    const pages = await openPages(browser, origin);
+  await withPages(false, async (pages) => {
     for (const variant of VARIANTS) {
       const p = pages[variant];
       for (let i = 0; i < 3; i++) await run(p, (b, n) => { b.prepare(n); b.mountLayout(); b.unmount(); }, size);
@@ -620,11 +616,7 @@ async function heapDiff(): Promise<void> {
       for (const [kind, count, bytes] of rows.slice(0, 25)) console.log(`    ${(bytes / 1024).toFixed(1).padStart(8)}  ${String(count).padStart(6)}  ${kind}`);
       console.log(`    fibers: ${fibers.map(([name, count]) => `${name} ${count}`).join(", ")}`);
     }
-  } finally {
-    await browser.close();
-    server.close();
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** A heap snapshot (after collecting garbage) as [count, self bytes] per kind of node. */
@@ -691,12 +683,7 @@ function countFibers(): [string, number][] {
 
 /** The three variants side by side: the baselines must show what the Widget shows. */
 async function screenshots(): Promise<void> {
-  const outDir = mkdtempSync(join(tmpdir(), "sidecard-bench-"));
-  await buildPages(outDir);
-  const { server, origin } = await serve(outDir);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  try {
-    const pages = await openPages(browser, origin);
+  await withPages(true, async (pages) => {
     mkdirSync(join(root, "bench/results"), { recursive: true });
     for (const variant of VARIANTS) {
       await run(pages[variant], (b) => { b.prepare(20); b.mountLayout(); });
@@ -705,11 +692,7 @@ async function screenshots(): Promise<void> {
       await run(pages[variant], (b) => b.unmount());
       console.log(`wrote ${relative(root, file)}`);
     }
-  } finally {
-    await browser.close();
-    server.close();
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Which code was measured: the commit, and whether src/ had uncommitted changes. */

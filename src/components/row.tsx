@@ -8,8 +8,8 @@ export type RowType = "text" | "date_time" | "badge" | "link";
  * One row of label | value, shared by text, date_time, badge and link. A description list of
  * one term and its definition, so assistive tech announces each label with its value; valid
  * HTML wherever a row stands (beside cards, inline errors and host overrides). The icon goes
- * at the start of the value, as in Pylon; `after` follows the value (the link's copy button). A plain function, not a component: one React fiber
- * less per row.
+ * at the start of the value, as in Pylon; `after` follows the value (the link's copy button).
+ * A plain function, not a component: one React fiber less per row.
  */
 export function renderRow(type: RowType, label: string, value: ReactNode, iconUrl?: string, after?: ReactNode): ReactElement {
   return (
@@ -17,7 +17,7 @@ export function renderRow(type: RowType, label: string, value: ReactNode, iconUr
       <dt className="sc-label" title={boundChars(label, MAX_TITLE_CHARS)}>
         {boundChars(label, MAX_DRAWN_CHARS)}
       </dt>
-      {/* `value` and `after` stay separate children: passed as a fragment or an array, they would cost React a fiber more per row. */}
+      {/* `value` and `after` stay separate children: as one fragment or array they would cost a fiber more per row. */}
       <dd className="sc-value">
         {iconUrl !== undefined && <Icon src={iconUrl} />}
         {value}

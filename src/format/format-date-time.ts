@@ -97,9 +97,9 @@ function formatEnglishDefault(date: Date, timeZone: string): FormattedDateTime {
 
 const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
-// Titles and the English texts are joined from their parts: V8 keeps a string built with `+` or a template as a
-// tree of its pieces (about twenty objects for a text and its title), and React keeps these
-// strings as long as the row is mounted; `join` makes one flat string.
+// Titles and the English texts are joined from their parts: V8 keeps a string built with `+` or
+// a template as a tree of its pieces (about twenty objects for a text and its title), and React
+// keeps these strings as long as the row is mounted; `join` makes one flat string.
 function englishFromFields(timeZone: string, offsetMinutes: number, year: number, month: number, day: number, weekday: number, hours: number, minutes: number, seconds: number): FormattedDateTime {
   const yyyy = year < 1000 ? String(year).padStart(4, "0") : String(year);
   const hour = hours % 12 || 12;

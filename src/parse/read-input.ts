@@ -75,13 +75,3 @@ export function lengthOf(array: readonly unknown[]): number {
     return unreadable(error);
   }
 }
-
-export function countOwnKeys(object: Record<string, unknown>): number {
-  try {
-    let count = 0;
-    for (const key in object) if (Object.prototype.hasOwnProperty.call(object, key)) count++;
-    return count;
-  } catch (error) {
-    return unreadable(error);
-  }
-}

@@ -291,6 +291,41 @@ describe("parseWidget: messages", () => {
     );
   });
 
+  const items = (list: unknown) => valid([{ type: "badge", label: "b", items: list }]);
+  const colors = "blue, green, red, orange, gray";
+  const types = "card, text, date_time, badge, button, link, divider";
+  // Every message the checks write, each naming what was found and what was expected.
+  test.each<[string, unknown, DiagnosticCode, string, string]>([
+    ["no object", null, "invalid_root", "", 'Expected the payload to be a JSON object with "version", "header" and "components", but found null.'],
+    ["no version", { header: {}, components: [] }, "missing_version", "/version", 'The payload has no "version"; expected "1.0.0". It is read as 1.0.0.'],
+    ["a number version", { version: 1, header: {}, components: [] }, "invalid_type", "/version", 'Expected "version" to be a string such as "1.0.0", but found the number 1.'],
+    ["version 2", { version: "2.0.0", header: {}, components: [] }, "unsupported_version", "/version", 'Schema version "2.0.0" is not supported; expected a 1.x version such as "1.0.0".'],
+    ["a loose version", { version: "1.0", header: {}, components: [] }, "invalid_version", "/version", 'Expected "version" in the form MAJOR.MINOR.PATCH such as "1.0.0", but found "1.0"; it is read as 1.0.0.'],
+    ["no header", { version: "1.0.0", components: [] }, "missing_header", "/header", 'The payload has no "header"; expected an object with an optional "title" and "icon_url". The widget renders without a header.'],
+    ["a string header", { version: "1.0.0", header: "App", components: [] }, "invalid_type", "/header", 'Expected "header" to be an object with an optional "title" and "icon_url", but found the string "App".'],
+    ["a script icon", valid([], { header: { icon_url: "javascript:x" } }), "invalid_icon_url", "/header/icon_url", 'Expected "icon_url" to be an absolute http(s) URL or a data:image URL, but found the string "javascript:x"; the icon is left out.'],
+    ["no components", { version: "1.0.0", header: {} }, "invalid_root", "/components", 'The payload has no "components"; expected an array of components.'],
+    ["object components", { version: "1.0.0", header: {}, components: {} }, "invalid_root", "/components", 'Expected "components" to be an array of components, but found an object.'],
+    ["too many inside a card", valid([{ type: "card", components: Array.from({ length: 1000 }, () => ({ type: "divider" })) }]), "too_many_components", "/components", "The widget has at least 1,001 components; the limit is 1,000."],
+    ["a null component", valid([null]), "invalid_type", "/components/0", 'Expected a component object with a "type", but found null.'],
+    ["no type", valid([{ label: "x" }]), "unknown_type", "/components/0/type", `The component has no "type"; expected one of ${types}.`],
+    ["a number type", valid([{ type: 7 }]), "unknown_type", "/components/0/type", `Unknown component type (the number 7); expected one of ${types}.`],
+    ["a two-word type", valid([{ type: "date_time", label: "d" }]), "missing_field", "/components/0/value", 'The date time component has no "value"; expected an RFC 3339 date-time string such as "2024-07-15T12:34:56Z".'],
+    ["another button type", valid([{ type: "button", label: "b", url: "https://a.example", button_type: "submit" }]), "invalid_value", "/components/0/button_type", 'Expected "button_type" to be "link" (the only kind of button), but found "submit".'],
+    ["a relative URL", valid([{ type: "link", label: "b", url: "/relative" }]), "invalid_url", "/components/0/url", 'Expected "url" to be an absolute URL such as "https://example.com/admin", but found "/relative".'],
+    ["string items", items("x"), "invalid_type", "/components/0/items", 'Expected "items" to be an array of badge items ({ "value", "color" }), but found the string "x".'],
+    ["a null item", items([null]), "invalid_type", "/components/0/items/0", 'Expected each badge item to be an object with "value" and "color", but found null.'],
+    ["an item without value", items([{ color: "red" }]), "missing_field", "/components/0/items/0/value", 'The badge item has no "value"; expected a string.'],
+    ["a number item value", items([{ value: 1, color: "red" }]), "invalid_type", "/components/0/items/0/value", 'Expected "value" to be a string, but found the number 1.'],
+    ["an item without color", items([{ value: "x" }]), "unknown_color", "/components/0/items/0/color", `The badge item has no "color"; expected one of ${colors}. It renders gray.`],
+    ["an unknown color", items([{ value: "x", color: "pink" }]), "unknown_color", "/components/0/items/0/color", `Unknown badge color "pink"; expected one of ${colors}. It renders gray.`],
+    ["a number color", items([{ value: "x", color: 3 }]), "unknown_color", "/components/0/items/0/color", `Unknown badge color (the number 3); expected one of ${colors}. It renders gray.`],
+    ["a card without components", valid([{ type: "card" }]), "missing_field", "/components/0/components", 'The card has no "components"; expected an array of components (it may be empty).'],
+    ["a card with string components", valid([{ type: "card", components: "x" }]), "invalid_type", "/components/0/components", 'Expected "components" to be an array of components, but found the string "x".'],
+  ])("for %s", (_name, input, code, path, text) => {
+    expect(parseWidget(input).diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([[code, path, text]]);
+  });
+
   test("shortens huge values so a message stays readable", () => {
     const huge = "x".repeat(100_000);
     const text = message(valid([{ type: "date_time", label: "d", value: huge }]), "invalid_date_time");

@@ -21,6 +21,10 @@ function revokedProxy(): object {
   return proxy;
 }
 
+function throwingLength(): unknown[] {
+  return new Proxy([], { get: (t, k) => (k === "length" ? (() => { throw new Error("length"); })() : (Reflect.get(t, k) as unknown)) });
+}
+
 const payload = (value: unknown) => ({ version: "1.0.0", header: {}, components: [{ type: "date_time", label: "Renews", value }] });
 
 describe("internal errors are not reported as unreadable input", () => {
@@ -35,6 +39,8 @@ describe("internal errors are not reported as unreadable input", () => {
     ["a proxy whose getPrototypeOf trap throws", new Proxy({}, { getPrototypeOf: () => { throw new Error("trap"); } })],
     ["a proxy whose ownKeys trap throws", { version: "1.0.0", header: {}, components: [new Proxy({ type: "divider" }, { ownKeys: () => { throw new Error("keys"); } })] }],
     ["a revoked proxy", { version: "1.0.0", header: {}, components: [revokedProxy()] }],
+    ["a revoked proxy as the components array", { version: "1.0.0", header: {}, components: revokedProxy() }],
+    ["a card's components array whose length throws", { version: "1.0.0", header: {}, components: [{ type: "card", components: throwingLength() }] }],
     ["a components array whose length throws", { version: "1.0.0", header: {}, components: new Proxy([], { get: (t, k) => (k === "length" ? (() => { throw new Error("length"); })() : (Reflect.get(t, k) as unknown)) }) }],
   ])("what the input throws is invalid_root: %s", (_name, value) => {
     const result = parseWidget(value);
@@ -42,5 +48,15 @@ describe("internal errors are not reported as unreadable input", () => {
     expect(result.diagnostics.at(-1)).toMatchObject({ code: "invalid_root", path: "" });
     expect(result.diagnostics.at(-1)?.message).toMatch(/^The payload could not be read \(.+\); expected a plain JSON object\.$/);
     expect(analyzeWidget(value).rootErrors.map((d) => d.code)).toEqual(["invalid_root"]);
+  });
+
+  test("what the input threw is named even when it cannot be turned into text", () => {
+    // A thrown object whose own toString throws too: what a hostile getter can do.
+    const unprintable = { toString: () => { throw new Error("no text"); } };
+    const input = { version: "1.0.0", header: {}, get components(): unknown {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- the point of the test
+      throw unprintable;
+    } };
+    expect(parseWidget(input).diagnostics.map((d) => d.message)).toEqual(["The payload could not be read (a value that cannot be shown); expected a plain JSON object."]);
   });
 });

@@ -27,6 +27,24 @@ describe("the normalised payload", () => {
   });
 });
 
+describe("the normalised payload has no keys the input did not give", () => {
+  // `toStrictEqual`: a key holding `undefined` would show in snapshots and `in` checks.
+  test("optional fields left out stay out, on the full path (an unknown key sends a component there)", () => {
+    const result = parseWidget(valid([{ type: "text", label: "L", value: "v", extra: 1 }, { type: "card", components: [], extra: 1 }]));
+    expect(result.payload?.components).toStrictEqual([{ type: "text", label: "L", value: "v" }, { type: "card", components: [] }]);
+  });
+
+  test("an icon that is no image URL leaves no icon_url key in the header", () => {
+    const result = parseWidget({ version: "1.0.0", header: { title: "App", icon_url: "javascript:alert(1)" }, components: [] });
+    expect(result.ok).toBe(true);
+    expect(result.payload?.header).toStrictEqual({ title: "App" });
+  });
+
+  test("a missing version is read as 1.0.0", () => {
+    expect(parseWidget({ header: {}, components: [] }).payload?.version).toBe("1.0.0");
+  });
+});
+
 describe("limits", () => {
   test("maxComponents: 0 is a limit of zero, not the default", () => {
     const zero = { limits: { maxComponents: 0 } };

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { runInNewContext } from "node:vm";
 import { parseWidget } from "../../src/index.js";
 
 describe("parseWidget never throws", () => {
@@ -23,6 +24,11 @@ describe("parseWidget never throws", () => {
     const result = parseWidget(input);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([["unknown_type", "/components/1/type"]]);
+  });
+
+  test("reads objects made in another realm (an iframe, a vm context) as JSON objects", () => {
+    const input: unknown = runInNewContext(`({ version: "1.0.0", header: { title: "T" }, components: [{ type: "text", label: "l", value: "v" }] })`);
+    expect(parseWidget(input)).toMatchObject({ ok: true, diagnostics: [], payload: { header: { title: "T" } } });
   });
 
   test("does not read inherited properties as payload data", () => {

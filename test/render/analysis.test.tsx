@@ -131,3 +131,27 @@ test.each([
   const parsed = parseWidget(value);
   expect(analyzeWidget(value).payload).toEqual(parsed.ok ? parsed.payload : null);
 });
+
+const inlineMessages = (container: HTMLElement, path: string) =>
+  [...container.querySelectorAll(`[data-sidecard-invalid][data-sidecard-path="${path}"] .sc-diagnostic-message`)].map((li) => li.textContent);
+
+test("isolate: a card's own error is listed in its inline error", () => {
+  const { container } = render(<Widget mode="isolate" payload={payload([{ type: "card", components: "none" }])} />);
+  expect(inlineMessages(container, "/components/0")).toEqual(['Expected "components" to be an array of components, but found the string "none".']);
+});
+
+test("isolate: a card header with an error lists the error, not the header's warnings, and is not drawn", () => {
+  const header = { title: 5, icon_url: "https://example.com/icon.png" };
+  const card = { type: "card", header, components: [text("Inside")], note: "not clean" };
+  const { container } = render(<Widget mode="isolate" payload={payload([card, { type: "card", header: { title: 5, icon_url: "javascript:x" }, components: [] }])} />);
+  expect(inlineMessages(container, "/components/0/header")).toEqual(['Expected "title" to be a string, but found the number 5.']);
+  expect(inlineMessages(container, "/components/1/header")).toEqual(['Expected "title" to be a string, but found the number 5.']);
+  expect(container.querySelector("img")).toBeNull();
+  expect(container).toHaveTextContent("Inside");
+});
+
+test("isolate: a null component is an inline error of its own, not an unreadable payload", () => {
+  const { container } = render(<Widget mode="isolate" payload={payload([null, text("After")])} />);
+  expect(inlineMessages(container, "/components/0")).toEqual(['Expected a component object with a "type", but found null.']);
+  expect(container).toHaveTextContent("After");
+});

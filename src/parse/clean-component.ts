@@ -1,6 +1,6 @@
 import { BADGE_COLORS, type ComponentType } from "../schema/spec.js";
 import type { BadgeItem, CardComponent, LeafComponent, WidgetComponent, WidgetHeader } from "../schema/widget-schema.js";
-import { NAMES_READ, REQUIRED_KEY_COUNT } from "./component-fields.js";
+import { NAMES_READ } from "./component-fields.js";
 import { unreadable } from "./read-input.js";
 import { isRfc3339 } from "./rfc3339.js";
 import { isSafeUrl, toSafeIconSrc } from "./url-safety.js";
@@ -14,9 +14,9 @@ import { isSafeUrl, toSafeIconSrc } from "./url-safety.js";
 //
 // Each member is read once, inside a `try` (a getter or proxy may throw: that is the input's
 // fault, see read-input.ts), and the result is a fresh object built from those reads: a getter
-// that answers differently later cannot change what is rendered.
-// Key counts come from the spec (REQUIRED_KEY_COUNT); a type without a check below fails to
-// compile (`FAST_CHECKS`).
+// that answers differently later cannot change what is rendered. Keys it does not read are not
+// counted: the walk drops unknown keys without a word, and so does a fresh object. A type
+// without a check below fails to compile (`FAST_CHECKS`).
 
 /** Object.prototype as the language made it: nothing enumerable, none of the names read here. */
 export function isObjectPrototypePristine(): boolean {
@@ -38,38 +38,29 @@ function readsOwnOnly(value: unknown, pristine: boolean): value is Record<string
   }
 }
 
-function countKeys(object: object): number {
-  let count = 0;
-  for (const _ in object) count++;
-  return count;
-}
-
 const COLORS: ReadonlySet<unknown> = new Set(BADGE_COLORS);
 
 const isCleanIcon = (icon: unknown) => icon === undefined || (typeof icon === "string" && toSafeIconSrc(icon) !== null);
 
 function cleanText(c: Record<string, unknown>): LeafComponent | null {
-  let label: unknown, value: unknown, icon: unknown, keys: number;
+  let label: unknown, value: unknown, icon: unknown;
   try {
     ({ label, value, icon_url: icon } = c);
-    keys = countKeys(c);
   } catch (error) {
     return unreadable(error);
   }
-  if (typeof label !== "string" || typeof value !== "string" || !isCleanIcon(icon) || keys !== REQUIRED_KEY_COUNT.text + (icon === undefined ? 0 : 1)) return null;
+  if (typeof label !== "string" || typeof value !== "string" || !isCleanIcon(icon)) return null;
   return icon === undefined ? { type: "text", label, value } : { type: "text", label, value, icon_url: icon as string };
 }
 
 function cleanDateTime(c: Record<string, unknown>): LeafComponent | null {
-  let label: unknown, value: unknown, icon: unknown, keys: number;
+  let label: unknown, value: unknown, icon: unknown;
   try {
     ({ label, value, icon_url: icon } = c);
-    keys = countKeys(c);
   } catch (error) {
     return unreadable(error);
   }
   if (typeof label !== "string" || typeof value !== "string" || !isRfc3339(value) || !isCleanIcon(icon)) return null;
-  if (keys !== REQUIRED_KEY_COUNT.date_time + (icon === undefined ? 0 : 1)) return null;
   return icon === undefined ? { type: "date_time", label, value } : { type: "date_time", label, value, icon_url: icon as string };
 }
 
@@ -84,94 +75,80 @@ function cleanItems(items: unknown, pristine: boolean): BadgeItem[] | null {
   for (let i = 0; i < input.length; i++) {
     const item = input[i];
     if (!readsOwnOnly(item, pristine)) return null;
-    let value: unknown, color: unknown, keys: number;
+    let value: unknown, color: unknown;
     try {
       ({ value, color } = item);
-      keys = countKeys(item);
     } catch (error) {
       return unreadable(error);
     }
-    if (typeof value !== "string" || !COLORS.has(color) || keys !== 2) return null;
+    if (typeof value !== "string" || !COLORS.has(color)) return null;
     input[i] = { value, color: color as BadgeItem["color"] };
   }
   return input as BadgeItem[];
 }
 
 function cleanBadge(c: Record<string, unknown>, pristine: boolean): LeafComponent | null {
-  let label: unknown, items: unknown, keys: number;
+  let label: unknown, items: unknown;
   try {
     ({ label, items } = c);
-    keys = countKeys(c);
   } catch (error) {
     return unreadable(error);
   }
-  if (typeof label !== "string" || keys !== REQUIRED_KEY_COUNT.badge) return null;
+  if (typeof label !== "string") return null;
   const clean = cleanItems(items, pristine);
   return clean === null ? null : { type: "badge", label, items: clean };
 }
 
 function cleanButton(c: Record<string, unknown>, schemes: readonly string[]): LeafComponent | null {
-  let label: unknown, buttonType: unknown, url: unknown, keys: number;
+  let label: unknown, buttonType: unknown, url: unknown;
   try {
     ({ label, button_type: buttonType, url } = c);
-    keys = countKeys(c);
   } catch (error) {
     return unreadable(error);
   }
-  if (typeof label !== "string" || buttonType !== "link" || typeof url !== "string" || !isSafeUrl(url, schemes) || keys !== REQUIRED_KEY_COUNT.button) return null;
+  if (typeof label !== "string" || buttonType !== "link" || typeof url !== "string" || !isSafeUrl(url, schemes)) return null;
   return { type: "button", label, button_type: "link", url };
 }
 
 function cleanLink(c: Record<string, unknown>, schemes: readonly string[]): LeafComponent | null {
-  let label: unknown, url: unknown, keys: number;
+  let label: unknown, url: unknown;
   try {
     ({ label, url } = c);
-    keys = countKeys(c);
   } catch (error) {
     return unreadable(error);
   }
-  if (typeof label !== "string" || typeof url !== "string" || !isSafeUrl(url, schemes) || keys !== REQUIRED_KEY_COUNT.link) return null;
+  if (typeof label !== "string" || typeof url !== "string" || !isSafeUrl(url, schemes)) return null;
   return { type: "link", label, url };
 }
 
-function cleanDivider(c: Record<string, unknown>): LeafComponent | null {
-  let keys: number;
-  try {
-    keys = countKeys(c);
-  } catch (error) {
-    return unreadable(error);
-  }
-  return keys === REQUIRED_KEY_COUNT.divider ? { type: "divider" } : null;
+function cleanDivider(): LeafComponent {
+  return { type: "divider" };
 }
 
 /** A header with nothing to report: an optional string title, an optional image URL, nothing else. */
 function cleanHeader(header: unknown, pristine: boolean): WidgetHeader | null {
   if (!readsOwnOnly(header, pristine)) return null;
-  let title: unknown, icon: unknown, keys: number;
+  let title: unknown, icon: unknown;
   try {
     ({ title, icon_url: icon } = header);
-    keys = countKeys(header);
   } catch (error) {
     return unreadable(error);
   }
   if ((title !== undefined && typeof title !== "string") || !isCleanIcon(icon)) return null;
-  if (keys !== (title === undefined ? 0 : 1) + (icon === undefined ? 0 : 1)) return null;
   // Each shape from a literal of its own: no property added after creation, no map transition.
   if (title === undefined) return icon === undefined ? {} : { icon_url: icon as string };
   return icon === undefined ? { title } : { title, icon_url: icon as string };
 }
 
 function cleanCard(c: Record<string, unknown>, schemes: readonly string[], pristine: boolean): CardComponent | null {
-  let header: unknown, components: unknown, keys: number, children: unknown[];
+  let header: unknown, components: unknown, children: unknown[];
   try {
     ({ header, components } = c);
-    keys = countKeys(c);
     if (!Array.isArray(components)) return null;
     children = components.slice();
   } catch (error) {
     return unreadable(error);
   }
-  if (keys !== REQUIRED_KEY_COUNT.card + (header === undefined ? 0 : 1)) return null;
   const cleanHeaderValue = header === undefined ? undefined : cleanHeader(header, pristine);
   if (cleanHeaderValue === null) return null;
   for (let i = 0; i < children.length; i++) {
@@ -193,13 +170,13 @@ const FAST_CHECKS = {
   badge: (c, _schemes, pristine) => cleanBadge(c, pristine),
   button: (c, schemes) => cleanButton(c, schemes),
   link: (c, schemes) => cleanLink(c, schemes),
-  divider: (c) => cleanDivider(c),
+  divider: () => cleanDivider(),
 } satisfies { [K in ComponentType]: (c: Record<string, unknown>, schemes: readonly string[], pristine: boolean) => WidgetComponent | null };
 
 /**
- * `value` as a fresh normalised component when it already is exactly a valid one (no key
- * missing, extra or invalid; nothing to warn about; for a card, the same of its header and
- * every child), else `null`. `insideCard`: a card there is an error (cards do not nest).
+ * `value` as a fresh normalised component when it already is a valid one (no field missing or
+ * invalid; nothing to warn about; for a card, the same of its header and every child), else
+ * `null`. `insideCard`: a card there is an error (cards do not nest).
  */
 export function cleanComponent(value: unknown, schemes: readonly string[], pristine: boolean, insideCard: boolean): WidgetComponent | null {
   if (!readsOwnOnly(value, pristine)) return null;
@@ -223,7 +200,7 @@ export function cleanComponent(value: unknown, schemes: readonly string[], prist
     case "link":
       return cleanLink(value, schemes);
     case "divider":
-      return cleanDivider(value);
+      return cleanDivider();
     case "card":
       return insideCard ? null : cleanCard(value, schemes, pristine);
     default:

@@ -20,11 +20,6 @@ export const COMPONENT_FIELDS = Object.fromEntries(COMPONENT_TYPES.map((type) =>
   readonly [K in ComponentType]: readonly FieldRule[];
 };
 
-/** Own keys of a clean component besides its optional fields: `type` and every required field. */
-export const REQUIRED_KEY_COUNT = Object.fromEntries(
-  COMPONENT_TYPES.map((type) => [type, 1 + COMPONENT_FIELDS[type].filter((field) => field.required).length]),
-) as { readonly [K in ComponentType]: number };
-
 /** Every member name the parser reads from payload objects (for the fast path's prototype check). */
 export const NAMES_READ: readonly string[] = [
   ...new Set(["type", ...COMPONENT_TYPES.flatMap((type) => Object.keys(COMPONENT_SPEC[type])), ...Object.keys(HEADER_SPEC), ...BADGE_ITEM_FIELDS]),

@@ -1,6 +1,6 @@
 // Response Schema 1.0.0, written once. Everything else that knows the wire format is derived
 // from these entries: the zod schemas (so the TypeScript types and `schema.json`), the parser's
-// field table and fast-path key counts, the fuzz arbitraries and the renderer's registry keys.
+// field table and the names the fast path reads, the fuzz arbitraries and the renderer's registry keys.
 // No zod here: the parser and the renderer import this without pulling zod into a host's bundle.
 
 /** Badge colors, in the order docs list them. Any other color is a warning and renders gray. */

@@ -37,7 +37,7 @@ describe("internal errors are not reported as unreadable input", () => {
   test.each([
     ["a throwing getter on a component", { version: "1.0.0", header: {}, components: [Object.defineProperty({ type: "text" }, "label", { enumerable: true, get: () => { throw new Error("getter"); } })] }],
     ["a proxy whose getPrototypeOf trap throws", new Proxy({}, { getPrototypeOf: () => { throw new Error("trap"); } })],
-    ["a proxy whose ownKeys trap throws", { version: "1.0.0", header: {}, components: [new Proxy({ type: "divider" }, { ownKeys: () => { throw new Error("keys"); } })] }],
+    ["a proxy whose get trap throws", { version: "1.0.0", header: {}, components: [new Proxy({ type: "divider" }, { get: () => { throw new Error("get"); } })] }],
     ["a revoked proxy", { version: "1.0.0", header: {}, components: [revokedProxy()] }],
     ["a revoked proxy as the components array", { version: "1.0.0", header: {}, components: revokedProxy() }],
     ["a card's components array whose length throws", { version: "1.0.0", header: {}, components: [{ type: "card", components: throwingLength() }] }],
@@ -58,5 +58,57 @@ describe("internal errors are not reported as unreadable input", () => {
       throw unprintable;
     } };
     expect(parseWidget(input).diagnostics.map((d) => d.message)).toEqual(["The payload could not be read (a value that cannot be shown); expected a plain JSON object."]);
+  });
+
+  // The fast path reads each member once; if that read throws, the payload is unreadable even
+  // though a second read (by the full walk) would succeed: what is reported is what was read.
+  const throwsOnce = <T extends object>(object: T, key: string, value: unknown): T => {
+    let thrown = false;
+    return Object.defineProperty(object, key, {
+      enumerable: true,
+      get: () => {
+        if (thrown) return value;
+        thrown = true;
+        throw new Error(`first read of ${key}`);
+      },
+    });
+  };
+  const prototypeThrowsOnce = (object: object) => {
+    let thrown = false;
+    return new Proxy(object, {
+      getPrototypeOf: (target) => {
+        if (thrown) return Reflect.getPrototypeOf(target);
+        thrown = true;
+        throw new Error("first getPrototypeOf");
+      },
+    });
+  };
+  const arrayThrowsOnce = (array: unknown[]) => {
+    let thrown = false;
+    return new Proxy(array, {
+      get: (target, key) => {
+        if (thrown) return Reflect.get(target, key) as unknown;
+        thrown = true;
+        throw new Error("first read of the items");
+      },
+    });
+  };
+  test.each([
+    // Top-level components have their type read once already, to count cards' children.
+    ["a component's prototype", () => ({ type: "card", components: [prototypeThrowsOnce({ type: "divider" })] })],
+    ["a component's type", () => ({ type: "card", components: [throwsOnce({}, "type", "divider")] })],
+    ["a text's label", () => throwsOnce({ type: "text", value: "v" }, "label", "l")],
+    ["a date's label", () => throwsOnce({ type: "date_time", value: "2024-07-15T12:34:56Z" }, "label", "l")],
+    ["a badge's label", () => throwsOnce({ type: "badge", items: [] }, "label", "l")],
+    ["a badge's items", () => ({ type: "badge", label: "l", items: arrayThrowsOnce([]) })],
+    ["a badge item's value", () => ({ type: "badge", label: "l", items: [throwsOnce({ color: "red" }, "value", "v")] })],
+    ["a button's label", () => throwsOnce({ type: "button", button_type: "link", url: "https://a.example" }, "label", "l")],
+    ["a link's label", () => throwsOnce({ type: "link", url: "https://a.example" }, "label", "l")],
+    ["a card header's title", () => ({ type: "card", header: throwsOnce({}, "title", "t"), components: [] })],
+    ["a card's header", () => throwsOnce({ type: "card", components: [] }, "header", {})],
+  ])("a read that throws once is unreadable input, not retried: %s", (_name, make) => {
+    const result = parseWidget({ version: "1.0.0", header: {}, components: [make()] });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["invalid_root"]);
+    expect(result.diagnostics[0].message).toMatch(/^The payload could not be read \(Error: first /);
   });
 });

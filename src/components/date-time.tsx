@@ -2,7 +2,7 @@ import type { ReactElement } from "react";
 import type { DateTimeComponent } from "../schema/widget-schema.js";
 import { formatDateTime, type DateTimeFormatOptions } from "../format/format-date-time.js";
 import { parseRfc3339 } from "../parse/rfc3339.js";
-import { useRelativeClock } from "../render/relative-clock.js";
+import { SERVER_TICK, useRelativeClock } from "../render/relative-clock.js";
 import { useViewerDateDefaults } from "../render/use-viewer-zone.js";
 import { useWidgetSettings, type WidgetSettings } from "../render/widget-settings.js";
 import { renderRow } from "./row.js";
@@ -29,21 +29,27 @@ export function renderDateTimeRow(component: DateTimeComponent, { dateTime }: Wi
 }
 
 function TickingDateTime({ component, dateTime }: { component: DateTimeComponent; dateTime: DateTimeFormatOptions }) {
-  useRelativeClock();
-  return renderDateTime(component, useViewerDateDefaults(dateTime));
+  const tick = useRelativeClock();
+  return renderDateTime(component, useViewerDateDefaults(dateTime), tick === SERVER_TICK);
 }
 
 function ViewerDateTime({ component, dateTime }: { component: DateTimeComponent; dateTime: DateTimeFormatOptions }) {
   return renderDateTime(component, useViewerDateDefaults(dateTime));
 }
 
-function renderDateTime(component: DateTimeComponent, dateTime: DateTimeFormatOptions): ReactElement {
+/**
+ * `serverClock`: a relative date ("3 minutes ago") rendered on the server or hydrated from its
+ * HTML. The clock moves on between the two, so the text may differ, as a timestamp's does
+ * (React's `suppressHydrationWarning` case). Hydration keeps the server's text; the render that
+ * follows it gives the `<time>` another key, so React replaces it with the client's text.
+ */
+function renderDateTime(component: DateTimeComponent, dateTime: DateTimeFormatOptions, serverClock = false): ReactElement {
   const date = parseRfc3339(component.value);
   const formatted = date ? formatDateTime(date, dateTime) : { text: component.value, title: component.value };
   return renderRow(
     "date_time",
     component.label,
-    <time className="sc-text" dateTime={component.value} title={formatted.title}>
+    <time key={serverClock ? "server" : "client"} className="sc-text" dateTime={component.value} title={formatted.title} suppressHydrationWarning={serverClock || undefined}>
       {formatted.text}
     </time>,
     component.icon_url,

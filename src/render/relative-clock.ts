@@ -28,12 +28,15 @@ function subscribe(listener: () => void): () => void {
 }
 
 const readTick = () => tick;
-const readServerTick = () => 0;
+/** What the server and the hydrating browser read; the browser reads its own tick (≥ 0) after. */
+export const SERVER_TICK = -1;
+const readServerTick = () => SERVER_TICK;
 
 /**
- * Re-renders the calling component every RELATIVE_TICK_MS while it is mounted. The server and
- * the hydrating client both read tick 0, so hydration matches.
+ * Re-renders the calling component every RELATIVE_TICK_MS while it is mounted, and returns the
+ * tick. The server and the hydrating client read SERVER_TICK; once hydrated, the client's own
+ * tick differs, so React renders the component once more, with the clock as it is then.
  */
-export function useRelativeClock(): void {
-  useSyncExternalStore(subscribe, readTick, readServerTick);
+export function useRelativeClock(): number {
+  return useSyncExternalStore(subscribe, readTick, readServerTick);
 }

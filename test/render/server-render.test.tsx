@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { render } from "@testing-library/react";
 import { renderToStaticMarkup, renderToString } from "react-dom/server";
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { Widget } from "../../src/index.js";
 
 const payload: unknown = JSON.parse(readFileSync(resolve(import.meta.dirname, "../fixtures/payloads/account-details.json"), "utf8"));
@@ -48,5 +48,35 @@ describe("server rendering", () => {
       hydrateRoot(host, element, { onRecoverableError: (error) => errors.push(error) });
     });
     expect(errors).toEqual([]);
+  });
+
+  describe("relative dates without a pinned now", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    // The server renders "4 minutes ago"; the page hydrates a minute later, when the same date
+    // reads "5 minutes ago". That difference is expected, not a bug to recover from by
+    // re-rendering the whole widget on the client.
+    test("hydrate without a recoverable error when the clock has moved on", async () => {
+      const { hydrateRoot } = await import("react-dom/client");
+      const { act } = await import("react");
+      const moment = { version: "1.0.0", header: {}, components: [{ type: "date_time", label: "Seen", value: "2024-07-15T12:00:00Z" }] };
+      const element = <Widget payload={moment} locale="en-US" timeZone="UTC" dateFormat="relative" />;
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date("2024-07-15T12:04:10Z"));
+      const host = document.createElement("div");
+      host.innerHTML = renderToString(element);
+      expect(host.querySelector("time")?.textContent).toBe("4 minutes ago");
+      vi.setSystemTime(new Date("2024-07-15T12:05:10Z"));
+      const errors: unknown[] = [];
+      act(() => {
+        hydrateRoot(host, element, { onRecoverableError: (error) => errors.push(error) });
+      });
+      expect(errors).toEqual([]);
+      // Then the client's own reading replaces the server's.
+      expect(host.querySelector("time")?.textContent).toBe("5 minutes ago");
+      expect(host.querySelector("time")?.getAttribute("dateTime")).toBe("2024-07-15T12:00:00Z");
+    });
   });
 });

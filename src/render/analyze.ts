@@ -9,7 +9,7 @@ import { DEFAULT_URL_SCHEMES } from "../parse/url-safety.js";
 import { checkComponentFully, componentType, makeCard, NO_DIAGNOSTICS, readCard, type Walk } from "../parse/walk-components.js";
 import type { Diagnostic, DiagnosticCode } from "../schema/diagnostic.js";
 import type { ComponentType } from "../schema/spec.js";
-import type { LeafComponent, WidgetComponent, WidgetHeader, WidgetPayload } from "../schema/widget-schema.js";
+import type { LeafComponent, WidgetComponent, WidgetHeader } from "../schema/widget-schema.js";
 import { sameContent } from "./same-content.js";
 
 /** One component as the renderer needs it: valid content, or the errors that stand in its place. */
@@ -45,8 +45,6 @@ export interface AnalyzedWidget {
   header: WidgetHeader | null;
   headerErrors: readonly Diagnostic[];
   components: AnalyzedComponent[];
-  /** What parseWidget would return as `payload`: `null` when there is any error. */
-  payload: WidgetPayload | null;
   /** The URL schemes the analysis allowed: records are only reused under the same ones. */
   schemes: readonly string[];
 }
@@ -66,19 +64,19 @@ const ROOT_ERROR_CODES: ReadonlySet<DiagnosticCode> = new Set(["invalid_root", "
  */
 export function analyzeWidget(input: unknown, options: ParseOptions = {}, previous?: AnalyzedWidget | null): AnalyzedWidget {
   const schemes = options.allowedUrlSchemes ?? DEFAULT_URL_SCHEMES;
-  const analysis: AnalyzedWidget = { diagnostics: [], rootErrors: [], hasErrors: false, header: null, headerErrors: NO_DIAGNOSTICS, components: [], payload: null, schemes };
+  const analysis: AnalyzedWidget = { diagnostics: [], rootErrors: [], hasErrors: false, header: null, headerErrors: NO_DIAGNOSTICS, components: [], schemes };
   const before = previous != null && previous.schemes === schemes ? previous.components : null;
-  const version = guardReads(analysis.diagnostics, () => {
+  const read = guardReads(analysis.diagnostics, () => {
     const root = readRoot(input, { ...options, allowedUrlSchemes: schemes }, analysis.diagnostics);
-    if (root === null) return null;
+    if (root === null) return false;
     analysis.header = root.header;
     analysis.headerErrors = root.headerErrors;
     const nodes = new Array<AnalyzedComponent>(root.components.length);
     for (let index = 0; index < nodes.length; index++) nodes[index] = analyzeNode(root.components[index], "/components", index, false, root.walk, before?.[index]);
     analysis.components = nodes;
-    return root.version;
+    return true;
   });
-  if (version === undefined) {
+  if (read === undefined) {
     // The input threw while read: nothing of what was read before is shown.
     analysis.header = null;
     analysis.headerErrors = NO_DIAGNOSTICS;
@@ -88,9 +86,6 @@ export function analyzeWidget(input: unknown, options: ParseOptions = {}, previo
     if (d.severity !== "error") continue;
     analysis.hasErrors = true;
     if (ROOT_ERROR_CODES.has(d.code)) analysis.rootErrors.push(d);
-  }
-  if (!analysis.hasErrors) {
-    analysis.payload = { version: version ?? "1.0.0", header: analysis.header ?? {}, components: analysis.components.map((node) => node.component as WidgetComponent) };
   }
   return analysis;
 }

@@ -127,9 +127,15 @@ test("a payload that throws while read shows nothing of what was read before it 
 test.each([
   ["a valid payload", { version: "1.2.0", header: { title: "App" }, components: [text("a"), { type: "card", components: [text("b")] }] }],
   ["a payload with an error", payload([brokenLink()])],
-])("the analysis's payload is what parseWidget returns: %s", (_name, value) => {
+])("the analysis renders what parseWidget returns: %s", (_name, value) => {
   const parsed = parseWidget(value);
-  expect(analyzeWidget(value).payload).toEqual(parsed.ok ? parsed.payload : null);
+  const analysis = analyzeWidget(value);
+  expect(analysis.hasErrors).toBe(!parsed.ok);
+  expect(analysis.diagnostics).toEqual(parsed.diagnostics);
+  if (parsed.ok) {
+    expect(analysis.header ?? {}).toStrictEqual(parsed.payload.header);
+    expect(analysis.components.map((node) => node.component)).toStrictEqual(parsed.payload.components);
+  }
 });
 
 const inlineMessages = (container: HTMLElement, path: string) =>

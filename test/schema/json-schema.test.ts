@@ -39,6 +39,15 @@ describe("sidecard/schema.json", () => {
     expect(validate({ version: "1.0.0", header: { extra: 1 }, components: [{ type: "divider", extra: true }], extra: "x" })).toBe(true);
   });
 
+  test("names itself: draft 2020-12, where it is published, what it describes", () => {
+    expect(widgetJsonSchema()).toMatchObject({
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://unpkg.com/sidecard/dist/schema.json",
+      title: "Custom App Response Schema 1.0.0",
+      description: expect.stringMatching(/^The JSON a help-desk custom app answers to request_type=fetch_data/),
+    });
+  });
+
   test("marks dates and URLs with their formats", () => {
     const text = JSON.stringify(widgetJsonSchema());
     expect(text).toContain('"format":"date-time"');

@@ -250,12 +250,26 @@ describe("parseWidget: components", () => {
     expect(codesAt(valid([card]), { limits: { maxComponents: 7 } })).toEqual([]);
   });
 
+  test("too_many_components counts every card, and stops counting once the limit is passed", () => {
+    const cardOf = (n: number) => ({ type: "card", components: Array.from({ length: n }, () => ({ type: "divider" })) });
+    const messages = (components: unknown[], maxComponents: number) => parseWidget(valid(components), { limits: { maxComponents } }).diagnostics.map((d) => d.message);
+    // Exactly at the limit after the first card: the second card still counts.
+    expect(messages([cardOf(3), cardOf(2)], 5)).toEqual(["The widget has at least 7 components; the limit is 5."]);
+    // Past the limit after the first card: the rest is not counted ("at least").
+    expect(messages([cardOf(5), cardOf(2), cardOf(2)], 5)).toEqual(["The widget has at least 8 components; the limit is 5."]);
+    // Only cards' children count: a components array on another type is an unknown key.
+    expect(messages([{ type: "text", label: "l", value: "v", components: [1, 2, 3] }], 2)).toEqual([]);
+  });
+
   test("a limit that is not a number falls back to the default instead of lifting it", () => {
     const many = valid(Array.from({ length: 1001 }, () => ({ type: "divider" })));
     for (const maxComponents of [Number.NaN, "5" as unknown as number, -1]) {
       expect(codesAt(many, { limits: { maxComponents } })).toEqual([["too_many_components", "/components"]]);
     }
     expect(codesAt(many, { limits: { maxComponents: Number.POSITIVE_INFINITY } })).toEqual([]);
+    // Nor does it become a limit of its own: "5" or null is not 5 or 0.
+    const six = valid(Array.from({ length: 6 }, () => ({ type: "divider" })));
+    for (const maxComponents of ["5", null] as unknown as number[]) expect(codesAt(six, { limits: { maxComponents } })).toEqual([]);
   });
 
   test("the default limit is 1000 components", () => {

@@ -106,6 +106,7 @@ describe("internal errors are not reported as unreadable input", () => {
     ["a link's label", () => throwsOnce({ type: "link", url: "https://a.example" }, "label", "l")],
     ["a card header's title", () => ({ type: "card", header: throwsOnce({}, "title", "t"), components: [] })],
     ["a card's header", () => throwsOnce({ type: "card", components: [] }, "header", {})],
+    ["the length of a card's children, read to count them", () => ({ type: "card", components: arrayThrowsOnce([]) })],
   ])("a read that throws once is unreadable input, not retried: %s", (_name, make) => {
     const result = parseWidget({ version: "1.0.0", header: {}, components: [make()] });
     expect(result.diagnostics.map((d) => d.code)).toEqual(["invalid_root"]);

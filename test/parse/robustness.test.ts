@@ -31,6 +31,16 @@ describe("parseWidget never throws", () => {
     expect(parseWidget(input)).toMatchObject({ ok: true, diagnostics: [], payload: { header: { title: "T" } } });
   });
 
+  test("reads an array without a prototype as an array, not as an object", () => {
+    const header: unknown = Object.setPrototypeOf(["App"], null);
+    // With a `type` as well: the fast path reads members by name, and must not read this one.
+    const component: unknown = Object.setPrototypeOf(Object.assign([], { type: "divider" }), null);
+    expect(parseWidget({ version: "1.0.0", header, components: [component] }).diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ["invalid_type", "/header"],
+      ["invalid_type", "/components/0"],
+    ]);
+  });
+
   test("does not read inherited properties as payload data", () => {
     const component: unknown = Object.create({ type: "text", label: "l", value: "v" });
     expect(parseWidget({ version: "1.0.0", header: {}, components: [component] }).diagnostics.map((d) => d.code)).toEqual(["invalid_type"]);

@@ -161,3 +161,13 @@ test("isolate: a null component is an inline error of its own, not an unreadable
   expect(inlineMessages(container, "/components/0")).toEqual(['Expected a component object with a "type", but found null.']);
   expect(container).toHaveTextContent("After");
 });
+
+test("isolate: the widget's header with an error is listed and not drawn; without a header, nothing is listed", () => {
+  const broken = { version: "1.0.0", header: { title: 5, icon_url: "https://example.com/icon.png" }, components: [text("After")] };
+  const { container, rerender } = render(<Widget mode="isolate" payload={broken} />);
+  expect(inlineMessages(container, "/header")).toEqual(['Expected "title" to be a string, but found the number 5.']);
+  expect(container.querySelector("img")).toBeNull();
+  rerender(<Widget mode="isolate" payload={{ version: "1.0.0", components: [text("After")] }} />);
+  expect(container.querySelector("[data-sidecard-invalid]")).toBeNull();
+  expect(container).toHaveTextContent("After");
+});

@@ -67,6 +67,12 @@ describe("checkHeaders", () => {
     );
   });
 
+  it("refuses a [name, value] pair whose name is no string, even one that would read as a valid name", () => {
+    expect(messageOf(checkHeaders([[42, "x"]]))).toBe(
+      "The app's custom header name \"42\" is not a valid header name; expected letters, digits and !#$%&'*+-.^_`|~ only.",
+    );
+  });
+
   it("names a null value as null and others by their type", () => {
     expect(messageOf(checkHeaders({ "X-A": null }))).toBe('The app\'s custom header "X-A" has a null value; expected a string.');
     expect(messageOf(checkHeaders({ "X-A": true }))).toBe('The app\'s custom header "X-A" has a boolean value; expected a string.');

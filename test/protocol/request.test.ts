@@ -214,6 +214,16 @@ describe("performRequest: answers", () => {
 });
 
 describe("performRequest: quoting error answers", () => {
+  it("names the status alone when the error answer's body cannot be read", async () => {
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.error(new TypeError("connection reset")),
+    });
+    const error = failure(await run({ fetch: answering(new Response(body, { status: 503, headers: { "content-type": "text/plain" } })) }));
+    expect(error.message).toBe(`The app answered HTTP 503 Service Unavailable; expected ${expected}.`);
+    expect(error).not.toHaveProperty("body");
+  });
+
+
   it("quotes a text/plain error, whitespace collapsed and trimmed", async () => {
     const error = await errorAnswer("text/plain; charset=utf-8", "  Database\n\n  is   down \n");
     expect(error.message).toBe(`The app answered HTTP 500 Internal Server Error; expected ${expected}. It said: "Database is down".`);

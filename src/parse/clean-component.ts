@@ -25,8 +25,8 @@ export function isObjectPrototypePristine(): boolean {
 }
 
 /**
- * True when plain reads (`value.label`) and `for…in` see `value`'s own properties alone: a
- * JSON object whose prototype is null, or a pristine Object.prototype.
+ * True when plain reads (`value.label`) see `value`'s own properties alone: a JSON object
+ * whose prototype is null, or a pristine Object.prototype.
  */
 function readsOwnOnly(value: unknown, pristine: boolean): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;

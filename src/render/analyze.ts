@@ -66,21 +66,19 @@ export function analyzeWidget(input: unknown, options: ParseOptions = {}, previo
   const schemes = options.allowedUrlSchemes ?? DEFAULT_URL_SCHEMES;
   const analysis: AnalyzedWidget = { diagnostics: [], rootErrors: [], hasErrors: false, header: null, headerErrors: NO_DIAGNOSTICS, components: [], schemes };
   const before = previous != null && previous.schemes === schemes ? previous.components : null;
+  // Nothing is kept from a walk the input threw in: it then returns `undefined`, and nothing
+  // of what was read before the throw is shown.
   const read = guardReads(analysis.diagnostics, () => {
     const root = readRoot(input, { ...options, allowedUrlSchemes: schemes }, analysis.diagnostics);
-    if (root === null) return false;
-    analysis.header = root.header;
-    analysis.headerErrors = root.headerErrors;
+    if (root === null) return null;
     const nodes = new Array<AnalyzedComponent>(root.components.length);
     for (let index = 0; index < nodes.length; index++) nodes[index] = analyzeNode(root.components[index], "/components", index, false, root.walk, before?.[index]);
-    analysis.components = nodes;
-    return true;
+    return { root, nodes };
   });
-  if (read === undefined) {
-    // The input threw while read: nothing of what was read before is shown.
-    analysis.header = null;
-    analysis.headerErrors = NO_DIAGNOSTICS;
-    analysis.components = [];
+  if (read != null) {
+    analysis.header = read.root.header;
+    analysis.headerErrors = read.root.headerErrors;
+    analysis.components = read.nodes;
   }
   for (const d of analysis.diagnostics) {
     if (d.severity !== "error") continue;

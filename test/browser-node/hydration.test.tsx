@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright";
 import { renderToString } from "react-dom/server";
 import { build, type Rolldown } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Widget } from "../../src/index.js";
 import { chromiumLaunchOptions, findChromium } from "../chromium.js";
 import { testServers } from "../host/http-test-server.js";
@@ -136,6 +136,30 @@ describe.skipIf(!executablePath)("server-rendered dates hydrate without a mismat
       expect(await page.evaluate(() => [...document.querySelectorAll("time")].map((time) => (time as unknown as { fromServer?: boolean }).fromServer === true))).toEqual([true, true]);
       expect(await page.evaluate(() => (window as unknown as { recoverableErrors: string[] }).recoverableErrors)).toEqual([]);
       expect(messages.filter((m) => /hydrat|#418|did(n't| not) match/i.test(m))).toEqual([]);
+      expect(messages).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a relative date read a minute later in the browser hydrates without a mismatch, then shows the browser's reading", async () => {
+    const props = { payload: payload(), dateFormat: "relative", timeZone: "UTC", locale: "en-US" } as const;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2024-07-15T12:38:56Z")); // the server renders 4 minutes after VALUE
+      html = renderToString(<Widget {...props} />);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(html).toContain(">4 minutes ago</time>");
+    const { context, page, messages } = await openInLosAngeles();
+    try {
+      await page.clock.setFixedTime(new Date("2024-07-15T12:39:56Z")); // the browser hydrates a minute later
+      await page.goto(`${origin}/`);
+      await page.addScriptTag({ url: "/app.js" });
+      await page.evaluate((p) => (window as unknown as { hydrateWidget(p: unknown): void }).hydrateWidget(p), props);
+      await expect.poll(() => page.locator("time").first().textContent()).toBe("5 minutes ago");
+      expect(await page.evaluate(() => (window as unknown as { recoverableErrors: string[] }).recoverableErrors)).toEqual([]);
       expect(messages).toEqual([]);
     } finally {
       await context.close();

@@ -62,37 +62,19 @@ describe("internal errors are not reported as unreadable input", () => {
 
   // The fast path reads each member once; if that read throws, the payload is unreadable even
   // though a second read (by the full walk) would succeed: what is reported is what was read.
-  const throwsOnce = <T extends object>(object: T, key: string, value: unknown): T => {
+  /** `then`, except that its first call throws. */
+  const throwsFirstTime = <A extends unknown[], R>(what: string, then: (...args: A) => R) => {
     let thrown = false;
-    return Object.defineProperty(object, key, {
-      enumerable: true,
-      get: () => {
-        if (thrown) return value;
-        thrown = true;
-        throw new Error(`first read of ${key}`);
-      },
-    });
+    return (...args: A): R => {
+      if (thrown) return then(...args);
+      thrown = true;
+      throw new Error(`first ${what}`);
+    };
   };
-  const prototypeThrowsOnce = (object: object) => {
-    let thrown = false;
-    return new Proxy(object, {
-      getPrototypeOf: (target) => {
-        if (thrown) return Reflect.getPrototypeOf(target);
-        thrown = true;
-        throw new Error("first getPrototypeOf");
-      },
-    });
-  };
-  const arrayThrowsOnce = (array: unknown[]) => {
-    let thrown = false;
-    return new Proxy(array, {
-      get: (target, key) => {
-        if (thrown) return Reflect.get(target, key) as unknown;
-        thrown = true;
-        throw new Error("first read of the items");
-      },
-    });
-  };
+  const throwsOnce = <T extends object>(object: T, key: string, value: unknown): T =>
+    Object.defineProperty(object, key, { enumerable: true, get: throwsFirstTime(`read of ${key}`, () => value) });
+  const prototypeThrowsOnce = (object: object) => new Proxy(object, { getPrototypeOf: throwsFirstTime("getPrototypeOf", (target: object) => Reflect.getPrototypeOf(target)) });
+  const arrayThrowsOnce = (array: unknown[]) => new Proxy(array, { get: throwsFirstTime("read of the items", (target: unknown[], key: string | symbol) => Reflect.get(target, key) as unknown) });
   test.each([
     // Top-level components have their type read once already, to count cards' children.
     ["a component's prototype", () => ({ type: "card", components: [prototypeThrowsOnce({ type: "divider" })] })],

@@ -1,6 +1,5 @@
 import type { ReactElement } from "react";
 import type { LinkComponent } from "../schema/widget-schema.js";
-import { isSafeUrl } from "../parse/url-safety.js";
 import { boundChars, MAX_DRAWN_CHARS, MAX_TITLE_CHARS } from "../render/render-limits.js";
 import { useWidgetSettings, type WidgetSettings } from "../render/widget-settings.js";
 import { CopyButton } from "./copy-button.js";
@@ -22,12 +21,8 @@ export function Link({ component }: LinkProps): ReactElement {
 export function renderLink(component: LinkComponent, { allowedUrlSchemes, messages }: WidgetSettings): ReactElement {
   const { url } = component;
   const drawn = boundChars(url, MAX_DRAWN_CHARS);
-  return renderRow(
-    "link",
-    component.label,
-    // The anchor is the truncating element itself: no span inside it.
-    renderExternalLink(url, allowedUrlSchemes, { className: "sc-link sc-truncate", title: boundChars(url, MAX_TITLE_CHARS), name: drawn, newTab: messages.opensInNewTab }, drawn),
-    undefined,
-    isSafeUrl(url, allowedUrlSchemes) && <CopyButton text={url} messages={messages} />,
-  );
+  // The anchor is the truncating element itself: no span inside it.
+  const value = renderExternalLink(url, allowedUrlSchemes, { className: "sc-link sc-truncate", title: boundChars(url, MAX_TITLE_CHARS), name: drawn, newTab: messages.opensInNewTab }, drawn);
+  // Only a URL that became a link can be copied: renderExternalLink has checked it (once).
+  return renderRow("link", component.label, value, undefined, value.type === "a" && <CopyButton text={url} messages={messages} />);
 }

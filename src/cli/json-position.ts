@@ -76,73 +76,71 @@ function scan(text: string, visit?: ValueVisitor): void {
     if (!match || match[0] === "-") fail("a JSON value");
     i += match![0].length;
   };
-  const value = (depth: number): void => {
-    if (depth > 10_000) throw new Stop(i, "the input nests too deeply");
+  // Iterative, with the open containers on a heap stack: nesting deep enough to overflow the
+  // call stack is still valid JSON (JSON.parse takes it) and must get its positions.
+  const open: Array<{ array: boolean; index: number }> = [];
+  const key = () => {
+    ws();
+    if (text[i] !== '"') fail("a property name in double quotes");
+    const keyStart = i;
+    string();
+    ws();
+    if (text[i] !== ":") fail("':'");
+    i++;
+    if (visit) segments.push(JSON.parse(text.slice(keyStart, i - 1).trimEnd()) as string);
+  };
+  /** Reads one value; true when it opened a non-empty container, whose first member comes next. */
+  const value = (): boolean => {
     ws();
     visit?.(segments, i);
     const ch = text[i];
-    if (ch === "{") {
+    if (ch === "{" || ch === "[") {
       i++;
       ws();
-      if (text[i] === "}") {
+      if (text[i] === (ch === "{" ? "}" : "]")) {
         i++;
-        return;
+        return false;
       }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail("a property name in double quotes");
-        const keyStart = i;
-        string();
-        ws();
-        if (text[i] !== ":") fail("':'");
-        i++;
-        if (visit) segments.push(JSON.parse(text.slice(keyStart, i - 1).trimEnd()) as string);
-        value(depth + 1);
-        if (visit) segments.pop();
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "}") {
-          i++;
-          return;
-        }
-        fail("',' or '}'");
-      }
+      open.push({ array: ch === "[", index: 0 });
+      if (ch === "{") key();
+      else if (visit) segments.push("0");
+      return true;
     }
-    if (ch === "[") {
-      i++;
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return;
-      }
-      for (let index = 0; ; index++) {
-        if (visit) segments.push(String(index));
-        value(depth + 1);
-        if (visit) segments.pop();
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "]") {
-          i++;
-          return;
-        }
-        fail("',' or ']'");
-      }
-    }
-    if (ch === '"') return string();
-    if (ch === "t") return literal("true");
-    if (ch === "f") return literal("false");
-    if (ch === "n") return literal("null");
-    if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) return number();
-    fail("a JSON value");
+    if (ch === '"') string();
+    else if (ch === "t") literal("true");
+    else if (ch === "f") literal("false");
+    else if (ch === "n") literal("null");
+    else if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) number();
+    else fail("a JSON value");
+    return false;
   };
   if (text.charCodeAt(0) === 0xfeff) i = 1;
-  value(0);
+  let opened = value();
+  while (open.length > 0) {
+    if (opened) {
+      opened = value();
+      continue;
+    }
+    // A member just ended: a comma starts the next one, the closer ends its container.
+    const top = open[open.length - 1];
+    if (visit) segments.pop();
+    ws();
+    if (text[i] === ",") {
+      i++;
+      if (top.array) {
+        top.index++;
+        if (visit) segments.push(String(top.index));
+      } else key();
+      opened = value();
+      continue;
+    }
+    if (text[i] === (top.array ? "]" : "}")) {
+      i++;
+      open.pop();
+      continue;
+    }
+    fail(top.array ? "',' or ']'" : "',' or '}'");
+  }
   ws();
   if (i < text.length) fail("the end of the input");
 }
@@ -202,7 +200,9 @@ export function locateJsonPointers(text: string, pointers: Iterable<string>): Ma
       byPrefix.set(key, list);
     }
   }
-  const maxDepth = Math.max(...[...wanted.values()].map((segments) => segments.length));
+  // A loop, not Math.max(...): a spread of one argument per diagnostic overflows the stack.
+  let maxDepth = 0;
+  for (const segments of wanted.values()) maxDepth = Math.max(maxDepth, segments.length);
   try {
     scan(text, (segments, offset) => {
       if (segments.length > maxDepth) return;

@@ -17,15 +17,15 @@ function tooLarge(maxBytes: number): { message: string } {
   return { message: `is larger than the limit of ${formatBytes(maxBytes)} (--max-bytes); a host refuses an answer that large` };
 }
 
-/** Standard input, read until `maxBytes` at most: an endless pipe never fills memory. */
-async function readStdin(stdin: NodeJS.ReadableStream, maxBytes: number): Promise<TextRead> {
+/** A stream (standard input, a pipe, a device), read until `maxBytes` at most: an endless one never fills memory. */
+async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<TextRead> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stdin) {
+  for await (const chunk of stream) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk);
     size += bytes.byteLength;
     if (size > maxBytes) {
-      (stdin as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
       return tooLarge(maxBytes);
     }
     chunks.push(bytes);
@@ -37,7 +37,10 @@ async function readStdin(stdin: NodeJS.ReadableStream, maxBytes: number): Promis
 async function readFileLimited(path: string, maxBytes: number): Promise<TextRead> {
   const handle = await open(path, "r");
   try {
-    const { size } = await handle.stat();
+    const stats = await handle.stat();
+    // A pipe, FIFO or /dev/stdin has no size to trust (stat says 0): read it as a stream.
+    if (!stats.isFile() && !stats.isDirectory()) return await readStream(handle.createReadStream({ autoClose: false }), maxBytes);
+    const { size } = stats;
     if (size > maxBytes) return tooLarge(maxBytes);
     // One byte of room past the limit tells a file that grew since stat.
     const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
@@ -56,7 +59,7 @@ async function readFileLimited(path: string, maxBytes: number): Promise<TextRead
 }
 
 async function readText(argument: string, stdin: NodeJS.ReadableStream, maxBytes: number): Promise<TextRead> {
-  if (argument === "-") return readStdin(stdin, maxBytes);
+  if (argument === "-") return readStream(stdin, maxBytes);
   try {
     return await readFileLimited(argument, maxBytes);
   } catch (error) {

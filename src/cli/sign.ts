@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { SIGNATURE_HEADER } from "../protocol/params.js";
+import { readServerQuery } from "../protocol/query-values.js";
 import { signaturePayload, signQuery, verifySignature } from "../protocol/signature.js";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliIo } from "./cli-io.js";
 import { readSecret, SECRET_HELP, SECRET_OPTIONS } from "./options.js";
@@ -29,7 +30,8 @@ Options:
 ${SECRET_HELP}
   -h, --help          show this help
 
-Exit status: 0 the signature matches, 1 it does not, 2 bad arguments.
+Exit status: 0 the signature matches, 1 it does not or sidecard/server refuses the query
+(a pair Go's url.ParseQuery skips), 2 bad arguments.
 The secret can also come from the SIDECARD_SECRET environment variable.
 `;
 
@@ -41,6 +43,12 @@ export function queryOf(argument: string): string {
     return question < 0 ? "" : withoutFragment.slice(question + 1);
   }
   return argument.startsWith("?") ? argument.slice(1) : argument;
+}
+
+/** Why sidecard/server refuses this query (400) before any signature check, or `null`. */
+function serverRefusal(query: string): string | null {
+  const read = readServerQuery(query);
+  return read.ok ? null : read.message;
 }
 
 function requireSecret(values: { secret?: string; "secret-file"?: string }): string {
@@ -70,6 +78,8 @@ export async function runSign(argv: readonly string[], io: CliIo): Promise<numbe
   if (positionals.length !== 1) throw new UsageError(`sign takes one query; got ${positionals.length}.`);
   const query = queryOf(positionals[0]);
   const secret = requireSecret(values);
+  const refusal = serverRefusal(query);
+  if (refusal) io.stderr(`warning: sidecard/server answers 400 to this query, and the signature covers only the pairs Go keeps. ${refusal}\n`);
   const signature = await signQuery(query, secret);
   if (!values.explain) {
     io.stdout(`${signature}\n`);
@@ -100,6 +110,11 @@ export async function runVerify(argv: readonly string[], io: CliIo): Promise<num
   const query = queryOf(positionals[0]);
   const signature = positionals[1];
   const secret = requireSecret(values);
+  const refusal = serverRefusal(query);
+  if (refusal) {
+    io.stdout(`refused: sidecard/server answers 400 to this query before it checks the signature. ${refusal}\n`);
+    return EXIT_INVALID;
+  }
   if (await verifySignature(query, signature, secret)) {
     io.stdout("valid: the signature matches this query and secret\n");
     return EXIT_OK;

@@ -3,12 +3,15 @@ import type { GoString, GoValues } from "./go-json.js";
 /** What `signQuery` and `verifySignature` accept as the request's parameters. */
 export type QueryParams = string | URLSearchParams | Readonly<Record<string, string | readonly string[]>>;
 
-/** UTF-8 both ways, the TextEncoder/TextDecoder made on first use: importing a module must need no globals (Jest's jsdom has none). */
+/**
+ * UTF-8 both ways, the TextEncoder/TextDecoder made on first use: importing a module must need no globals (Jest's jsdom has none).
+ * `ignoreBOM`: a leading U+FEFF is part of a name or value (it was signed), not a mark to drop.
+ */
 let encoder: TextEncoder | undefined;
 let decoder: TextDecoder | undefined;
 export const utf8 = {
   encode: (text: string): Uint8Array<ArrayBuffer> => (encoder ??= new TextEncoder()).encode(text),
-  decode: (bytes: Uint8Array): string => (decoder ??= new TextDecoder()).decode(bytes),
+  decode: (bytes: Uint8Array): string => (decoder ??= new TextDecoder("utf-8", { ignoreBOM: true })).decode(bytes),
 };
 
 function hexValue(b: number): number {
@@ -95,6 +98,34 @@ export function readGoQuery(query: string): GoQueryRead {
     pairs.push([key, value]);
   }
   return { pairs, dropped };
+}
+
+/** A query as a server reads it, signature and all, or why it must be refused (a sentence). */
+export type ServerQuery = { ok: true; values: GoValues; params: URLSearchParams } | { ok: false; message: string };
+
+const QUOTED_PAIR_LIMIT = 80;
+
+function quotePair(pair: string): string {
+  return JSON.stringify(pair.length > QUOTED_PAIR_LIMIT ? `${pair.slice(0, QUOTED_PAIR_LIMIT - 1)}…` : pair);
+}
+
+/**
+ * One parse, Go's, for both the signature (`values`) and everything a server reads (`params`, in
+ * wire order: `get` gives the first value, as Go's `Get` does). A pair Go would skip (a `;`, a
+ * malformed `%` escape) refuses the query: other parsers keep it, so it could carry an unsigned
+ * value past a signature that never saw it.
+ */
+export function readServerQuery(query: string): ServerQuery {
+  const read = readGoQuery(query);
+  if (read.dropped.length > 0) {
+    return {
+      ok: false,
+      message: `The query has a pair that Go's url.ParseQuery skips: ${quotePair(read.dropped[0])} (a ";" or a malformed "%" escape); expected every name and value percent-encoded.`,
+    };
+  }
+  const params = new URLSearchParams();
+  for (const [key, value] of read.pairs) params.append(goStringText(key), goStringText(value));
+  return { ok: true, values: groupGoPairs(read.pairs), params };
 }
 
 /** A Go string as JavaScript text: invalid UTF-8 becomes U+FFFD (one per bad sequence). */

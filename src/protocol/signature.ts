@@ -17,6 +17,13 @@ function toHex(bytes: Uint8Array): string {
   return hex;
 }
 
+/** A missing or empty secret is a setup mistake, not a mismatch: say so (Web Crypto only says "Zero-length key"). */
+function requireSecret(secret: unknown, caller: string): void {
+  if (typeof secret === "string" && secret !== "") return;
+  const found = typeof secret === "string" ? "an empty string" : secret === null ? "null" : typeof secret;
+  throw new TypeError(`${caller} needs the app's secret as a non-empty string; got ${found}.`);
+}
+
 async function hmacSha256(secret: string, message: Uint8Array): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey(
     "raw",
@@ -30,9 +37,11 @@ async function hmacSha256(secret: string, message: Uint8Array): Promise<Uint8Arr
 
 /**
  * The `X-Pylon-Signature` for these query parameters: lowercase hex HMAC-SHA256, keyed with
- * `secret`, over Go's JSON serialisation of the map name → list of values.
+ * `secret`, over Go's JSON serialisation of the map name → list of values. A missing or empty
+ * `secret` is a TypeError.
  */
 export async function signQuery(params: QueryParams, secret: string): Promise<string> {
+  requireSecret(secret, "signQuery");
   return toHex(await hmacSha256(secret, signaturePayload(params)));
 }
 
@@ -48,13 +57,15 @@ export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
 
 /**
  * Whether `signature` is the right `X-Pylon-Signature` for these parameters. Surrounding
- * whitespace and upper-case hex digits are accepted; the comparison is timing-safe.
+ * whitespace and upper-case hex digits are accepted; the comparison is timing-safe. A missing
+ * or empty `secret` is a TypeError, not `false`: every request would fail for the app's own mistake.
  */
 export async function verifySignature(
   params: QueryParams,
   signature: string | null | undefined,
   secret: string,
 ): Promise<boolean> {
+  requireSecret(secret, "verifySignature");
   return verifyGoValuesSignature(toGoValues(params), signature, secret);
 }
 
@@ -67,6 +78,7 @@ export async function verifyGoValuesSignature(
   signature: string | null | undefined,
   secret: string,
 ): Promise<boolean> {
+  requireSecret(secret, "verifyGoValuesSignature");
   if (typeof signature !== "string") return false;
   const expected = utf8.encode(toHex(await hmacSha256(secret, marshalGoValues(values))));
   const received = utf8.encode(signature.trim().toLowerCase());

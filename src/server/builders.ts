@@ -46,7 +46,8 @@ export function text(label: string, value: string, options: IconOptions = {}): T
 
 /**
  * A label with a moment in time. A `Date` is written as RFC 3339 in UTC (`2024-07-15T12:34:56Z`,
- * with milliseconds only when they are not zero); a string is sent as given.
+ * with milliseconds only when they are not zero); an invalid Date or one outside the years
+ * 0000–9999 throws a RangeError. A string is sent as given.
  */
 export function dateTime(label: string, value: Date | string, options: IconOptions = {}): DateTimeComponent {
   return { type: "date_time", label, value: typeof value === "string" ? value : toRfc3339(value), ...iconOf(options) };
@@ -91,6 +92,11 @@ function iconOf(options: IconOptions): IconOptions {
 function toRfc3339(date: Date): string {
   if (Number.isNaN(date.getTime())) {
     throw new RangeError("dateTime() was given an invalid Date; expected a valid Date or an RFC 3339 string.");
+  }
+  // toISOString writes other years as +010000 or -000001, which RFC 3339 has no room for.
+  const year = date.getUTCFullYear();
+  if (year < 0 || year > 9999) {
+    throw new RangeError(`dateTime() was given a Date in the year ${year}; expected a year from 0000 to 9999 (RFC 3339).`);
   }
   return date.toISOString().replace(/\.000Z$/, "Z");
 }

@@ -2,7 +2,7 @@ import type { Diagnostic } from "../schema/diagnostic.js";
 import type { WidgetPayload } from "../schema/widget-schema.js";
 import { parseWidget, type ParseOptions } from "../parse/parse-widget.js";
 import { CONTEXT_PARAMS, SIGNATURE_HEADER, type ContextParam } from "../protocol/params.js";
-import { goStringText, groupGoPairs, readGoQuery } from "../protocol/query-values.js";
+import { readServerQuery } from "../protocol/query-values.js";
 import { verifyGoValuesSignature } from "../protocol/signature.js";
 
 
@@ -34,7 +34,8 @@ export interface CustomAppHandlerOptions {
   fetchData: (context: CustomAppContext) => WidgetPayload | Promise<WidgetPayload>;
   /**
    * What to do when `fetchData` returns a payload with error diagnostics: `"error"` (default)
-   * answers 500 with the diagnostics; `"pass-through"` sends it anyway (the host shows its error state).
+   * answers 500 with the diagnostics; `"pass-through"` sends it anyway (the host shows its error state),
+   * unless it is no JSON at all (`undefined`), which is always a 500.
    */
   onInvalidPayload?: "error" | "pass-through";
   /**
@@ -68,7 +69,11 @@ export class InvalidPayloadError extends Error {
 const REQUEST_TYPES = ["verify", "fetch_data"] as const;
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return jsonText(status, JSON.stringify(body), headers);
+}
+
+function jsonText(status: number, text: string, headers: Record<string, string> = {}): Response {
+  return new Response(text, {
     status,
     headers: {
       "Content-Type": "application/json; charset=utf-8",
@@ -78,18 +83,13 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   });
 }
 
+/** `JSON.stringify`, typed as it behaves: undefined, a function or a symbol give `undefined`. */
+function jsonTextOf(value: unknown): string | undefined {
+  return JSON.stringify(value);
+}
+
 function errorResponse(status: number, error: string, extra: Omit<CustomAppErrorBody, "error"> = {}, headers?: Record<string, string>): Response {
   return json(status, { error, ...extra } satisfies CustomAppErrorBody, headers);
-}
-
-function rawQuery(url: URL): string {
-  return url.search.startsWith("?") ? url.search.slice(1) : url.search;
-}
-
-const QUOTED_PAIR_LIMIT = 80;
-
-function quotePair(pair: string): string {
-  return JSON.stringify(pair.length > QUOTED_PAIR_LIMIT ? `${pair.slice(0, QUOTED_PAIR_LIMIT - 1)}…` : pair);
 }
 
 function unsignedAllowedByEnvironment(): boolean {
@@ -132,30 +132,21 @@ export function createCustomAppHandler(options: CustomAppHandlerOptions): Custom
       return errorResponse(400, `The request URL ${JSON.stringify(request.url)} could not be parsed.`);
     }
 
-    // One parse, Go's, for both the signature and everything the handler reads. A pair Go would
-    // skip (a `;`, a malformed `%` escape) is refused: other parsers keep it, so it could carry
-    // an unsigned value past a signature that never saw it.
-    const read = readGoQuery(rawQuery(url));
-    if (read.dropped.length > 0) {
-      return errorResponse(
-        400,
-        `The query has a pair that Go's url.ParseQuery skips: ${quotePair(read.dropped[0])} (a ";" or a malformed "%" escape); expected every name and value percent-encoded.`,
-      );
-    }
+    // One parse, Go's, for the signature and everything the handler reads.
+    const read = readServerQuery(url.search);
+    if (!read.ok) return errorResponse(400, read.message);
 
     if (secret !== undefined) {
       const signature = request.headers.get(SIGNATURE_HEADER);
       if (signature === null || signature.trim() === "") {
         return errorResponse(401, `Missing ${SIGNATURE_HEADER} header; this app requires signed requests.`);
       }
-      if (!(await verifyGoValuesSignature(groupGoPairs(read.pairs), signature, secret))) {
+      if (!(await verifyGoValuesSignature(read.values, signature, secret))) {
         return errorResponse(401, `Invalid ${SIGNATURE_HEADER}: it does not match the query parameters signed with this app's secret.`);
       }
     }
 
-    // Built from the verified pairs, in wire order: `get` gives the first value, as Go's `Get` does.
-    const query = new URLSearchParams();
-    for (const [key, value] of read.pairs) query.append(goStringText(key), goStringText(value));
+    const query = read.params;
     const requestType = query.get("request_type");
     const expected = REQUEST_TYPES.map((t) => `"${t}"`).join(" or ");
 
@@ -191,8 +182,17 @@ export function createCustomAppHandler(options: CustomAppHandlerOptions): Custom
         return errorResponse(500, "fetchData failed while building the widget; see the app's logs.");
       }
 
-      const parsed = parseWidget(result, parseOptions);
-      if (!parsed.ok && onInvalidPayload === "error") {
+      // Validate the JSON that is sent, not the object: toJSON and undefined members change it.
+      let body: string | undefined;
+      try {
+        body = jsonTextOf(result);
+      } catch (error) {
+        report(error);
+        return errorResponse(500, "fetchData returned a value that cannot be serialised as JSON.");
+      }
+      const parsed = parseWidget(body === undefined ? undefined : (JSON.parse(body) as unknown), parseOptions);
+      // No JSON at all (undefined, a function): there is nothing to pass through.
+      if (body === undefined || (!parsed.ok && onInvalidPayload === "error")) {
         report(new InvalidPayloadError(parsed.diagnostics));
         return errorResponse(
           500,
@@ -200,12 +200,7 @@ export function createCustomAppHandler(options: CustomAppHandlerOptions): Custom
           { diagnostics: parsed.diagnostics },
         );
       }
-      try {
-        return json(200, result);
-      } catch (error) {
-        report(error);
-        return errorResponse(500, "fetchData returned a value that cannot be serialised as JSON.");
-      }
+      return jsonText(200, body);
     }
 
     const received = requestType === null ? "no request_type parameter" : `request_type ${JSON.stringify(requestType)}`;

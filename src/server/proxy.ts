@@ -1,6 +1,7 @@
 import { ACCEPT, buildRequestHeaders, fetchDataParams, verifyParams, withProtocolParams } from "../protocol/app-request.js";
 import { CONTEXT_PARAMS, type ContextParam } from "../protocol/params.js";
 import { goStringText, readGoQuery } from "../protocol/query-values.js";
+import { resolveLimit, resolveTimeout } from "../protocol/request-config.js";
 import { mediaType, performRequest, resolveEndpointUrl, type FetchFunction } from "../protocol/request.js";
 
 /** Where one app lives and how to call it: what the host stored when the app was configured. */
@@ -33,7 +34,7 @@ export interface CustomAppProxyOptions {
     incoming: Readonly<CustomAppProxyContext>,
     app: CustomAppTarget,
   ) => MaybePromise<Partial<Record<ContextParam, string | null>> | null | undefined | void>;
-  /** The whole call to the app, body included. Default 10 000 ms. */
+  /** The whole call to the app, body included. Default 10 000 ms; at most 2^31 − 1 ms (setTimeout's limit). */
   timeoutMs?: number;
   /** Largest answer accepted from the app, enforced while it streams in. Default 1 MiB. */
   maxBytes?: number;
@@ -101,10 +102,6 @@ function failure(
   return jsonResponse(status, JSON.stringify(body), extra);
 }
 
-function positiveOr(value: number | undefined, fallback: number): number {
-  return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 /** A configuration mistake in what `resolveApp` returned, as a sentence; `null` when it is usable. */
 function configProblem(app: CustomAppTarget): string | null {
   if (app === null || typeof app !== "object") return `resolveApp returned ${typeof app}; expected { url, headers?, secret? } or null.`;
@@ -152,8 +149,8 @@ export function createCustomAppProxy(options: CustomAppProxyOptions): CustomAppP
   if (typeof options?.resolveApp !== "function") {
     throw new TypeError("createCustomAppProxy needs a resolveApp(request) function that returns { url, headers?, secret? } or null.");
   }
-  const timeoutMs = positiveOr(options.timeoutMs, PROXY_DEFAULT_TIMEOUT_MS);
-  const maxBytes = positiveOr(options.maxBytes, PROXY_DEFAULT_MAX_BYTES);
+  const timeoutMs = resolveTimeout(options.timeoutMs, PROXY_DEFAULT_TIMEOUT_MS);
+  const maxBytes = resolveLimit(options.maxBytes, PROXY_DEFAULT_MAX_BYTES);
   const report = (error: unknown, request: Request) => {
     try {
       (options.onError ?? ((e: unknown) => console.error("sidecard: custom app proxy:", e)))(error, request);

@@ -67,4 +67,37 @@ describe("locateJsonPointers", () => {
   it("gives nothing for invalid text", () => {
     expect(locateJsonPointers("{", ["/a"]).size).toBe(0);
   });
+
+  // Deeper than any call stack (Node's gives out near 8,000 levels): valid JSON all the same.
+  const DEPTH = 100_000;
+  const deep = (open: string, close: string, middle = "") =>
+    `{\n"components": [{"type": "text", "value": ${open.repeat(DEPTH)}${middle}${close.repeat(DEPTH)}, "label": 1}]\n}`;
+
+  it("locates pointers in valid JSON nested far deeper than the call stack allows", () => {
+    for (const [open, close, inner, middle] of [["[", "]", "/0", ""], ['{"a":', "}", "/a", "0"]]) {
+      const text = deep(open, close, middle);
+      const label = text.lastIndexOf("1");
+      const value = text.indexOf(`"value": `) + 9;
+      const found = locateJsonPointers(text, ["/components/0/label", `/components/0/value${inner.repeat(3)}`]);
+      expect(Object.fromEntries(found), open).toEqual({
+        "/components/0/label": { offset: label, line: 2, column: label - text.indexOf("\n") },
+        [`/components/0/value${inner.repeat(3)}`]: { offset: value + 3 * open.length, line: 2, column: value + 3 * open.length - text.indexOf("\n") },
+      });
+    }
+  });
+
+  it("takes hundreds of thousands of pointers (a badge's items can each have a warning)", () => {
+    const pointers = Array.from({ length: 200_000 }, (_, k) => `/a/${k}`);
+    const found = locateJsonPointers('{"a": [0, 1]}', pointers);
+    expect(found.size).toBe(200_000);
+    expect([found.get("/a/1")?.offset, found.get("/a/199999")?.offset]).toEqual([10, 6]);
+  });
+
+  it("names the line and column of a syntax error after deep nesting", () => {
+    const text = deep("[", "]").replace("]]], ", "]]]] ");
+    expect(parseJsonText(text)).toEqual({
+      ok: false,
+      error: { offset: text.indexOf("]]]] ") + 3, line: 2, column: text.indexOf("]]]] ") + 3 - text.indexOf("\n"), message: "found ']' where ',' or '}' was expected" },
+    });
+  });
 });

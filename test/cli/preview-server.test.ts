@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PreviewExchange, PreviewVerifyResult } from "../../src/cli/preview/protocol.js";
 import { DEFAULT_CONTEXT, startPreviewServer, type PreviewServer } from "../../src/cli/preview/server.js";
-import { verifySignature } from "../../src/protocol/signature.js";
+import { signQuery, verifySignature } from "../../src/protocol/signature.js";
 import { answer, startTestServer, streamForever, type TestHandler, type TestServer } from "../host/http-test-server.js";
 
 const pageDir = mkdtempSync(join(tmpdir(), "sidecard-preview-page-"));
@@ -132,5 +132,50 @@ describe("sidecard preview's calls to the app", () => {
     expect(good).toMatchObject({ status: 200, contentType: "application/json; charset=utf-8", networkError: null, error: null });
     expect(JSON.parse(good.body!)).toEqual(JSON.parse(WIDGET));
     expect(new URL(good.requestUrl).searchParams.get("issue_id")).toBe(DEFAULT_CONTEXT.issue_id);
+  });
+});
+
+describe("sidecard preview's own server", () => {
+  const payloadFile = join(pageDir, "payload.json");
+  writeFileSync(payloadFile, WIDGET);
+
+  async function previewFile(secret?: string): Promise<PreviewServer> {
+    const server = await startPreviewServer({ target: { kind: "file", path: payloadFile }, pageDir, port: 0, secret });
+    open.push(server);
+    return server;
+  }
+
+  it("serves a payload file's app reading only what was signed: a pair Go skips is refused with 400", async () => {
+    const server = await previewFile("s3cret");
+    const signed = "request_type=verify&code=REALCODE";
+    const headers = { "X-Pylon-Signature": await signQuery(signed, "s3cret") };
+    const genuine = await fetch(new URL(`/app?${signed}`, server.url), { headers });
+    expect(genuine.status).toBe(200);
+    expect(await genuine.json()).toEqual({ code: "REALCODE" });
+    // Go's parse skips "code=CHOSEN;", so the signature still matches; the WHATWG parse would read it first.
+    const smuggled = await fetch(new URL(`/app?code=CHOSEN;&${signed}`, server.url), { headers });
+    expect(smuggled.status).toBe(400);
+    expect(await smuggled.json()).toEqual({
+      error: `The query has a pair that Go's url.ParseQuery skips: "code=CHOSEN;" (a ";" or a malformed "%" escape); expected every name and value percent-encoded.`,
+    });
+  });
+
+  it("answers 400 for a path with a malformed %-escape, naming it", async () => {
+    const server = await previewFile();
+    const response = await fetch(new URL("/%E0%A4%A", server.url));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'The path "/%E0%A4%A" has a malformed %-escape; expected %XX sequences of UTF-8.' });
+  });
+
+  it("answers 400 for an API body that is not JSON and 413 for one over 1 MiB", async () => {
+    const server = await previewFile();
+    const send = (body: string) =>
+      fetch(new URL("/api/fetch", server.url), { method: "POST", headers: { "Content-Type": "application/json" }, body });
+    const bad = await send("{bad");
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/^The request body is not valid JSON \(.+\); expected a JSON object\.$/);
+    const large = await send(" ".repeat(1024 * 1024 + 1));
+    expect(large.status).toBe(413);
+    expect(await large.json()).toEqual({ error: "The request body is larger than 1 MiB; expected a small JSON object." });
   });
 });

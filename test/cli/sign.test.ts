@@ -56,6 +56,20 @@ describe("sidecard sign / verify", { timeout: 60_000 }, () => {
     expect((await runCli(["verify", vector.query, "--secret", vector.secret])).code).toBe(2);
   });
 
+  it("sign warns and verify refuses (exit 1) a query with pairs Go skips, which sidecard/server answers 400", async () => {
+    const query = "request_type=fetch_data&issue_id=1;2&account_id=7%";
+    const refusal = `The query has a pair that Go's url.ParseQuery skips: "issue_id=1;2" (a ";" or a malformed "%" escape); expected every name and value percent-encoded.`;
+    const signed = await runCli(["sign", query, "--secret", "k"]);
+    // Still Go's signature of what Go keeps, {"request_type":["fetch_data"]}.
+    expect(signed.code).toBe(0);
+    expect(signed.stdout).toBe("ddf4b69276b0c0af31f7f9b9ef78474300117950c647e4b2c33beca4bfcd33b0\n");
+    expect(signed.stderr).toBe(`warning: sidecard/server answers 400 to this query, and the signature covers only the pairs Go keeps. ${refusal}\n`);
+    const verified = await runCli(["verify", query, signed.stdout.trim(), "--secret", "k"]);
+    expect(verified).toMatchObject({ code: 1, stdout: `refused: sidecard/server answers 400 to this query before it checks the signature. ${refusal}\n` });
+    const clean = await runCli(["sign", "request_type=fetch_data", "--secret", "k"]);
+    expect(clean).toMatchObject({ code: 0, stdout: signed.stdout, stderr: "" });
+  });
+
   it("--version prints package.json's version", async () => {
     const { version } = JSON.parse(readFileSync(`${REPO_ROOT}package.json`, "utf8")) as { version: string };
     expect(await runCli(["--version"])).toMatchObject({ code: 0, stdout: `${version}\n` });

@@ -1,5 +1,7 @@
 // @vitest-environment node
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import type { IncomingHttpHeaders } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -93,6 +95,27 @@ describe("sidecard validate", { timeout: 30_000 }, () => {
     expect((await runCli(["validate", "--max-bytes", String(2 * 1024 * 1024), big])).code).toBe(0);
     const directory = await runCli(["validate", dir]);
     expect(directory.stderr).toMatch(/is a directory, expected a JSON file/);
+  });
+
+  it("reads a pipe or device named as a file (a FIFO, <(…), /dev/zero) as a stream, capped at --max-bytes", async () => {
+    // Through a named pipe: stat gives it no size to go by.
+    const fromFifo = async (args: string[], content: string) => {
+      const fifo = join(mkdtempSync(join(dir, "fifo-")), "payload.json");
+      execFileSync("mkfifo", [fifo]);
+      const run = runCli(["validate", ...args, fifo]);
+      await writeFile(fifo, content);
+      return { fifo, run: await run };
+    };
+    const bad = await fromFifo([], BAD);
+    expect(bad.run.code).toBe(1);
+    expect(bad.run.stdout).toMatch(/: fails with 2 errors, 0 warnings\n$/);
+    const capped = await fromFifo(["--max-bytes", "1024"], " ".repeat(4096) + GOOD);
+    expect(capped.run).toMatchObject({
+      code: 2,
+      stderr: `${capped.fifo}: cannot validate: is larger than the limit of 1 KiB (--max-bytes); a host refuses an answer that large\n`,
+    });
+    const endless = await runCli(["validate", "/dev/zero"]);
+    expect(endless).toMatchObject({ code: 2, stderr: "/dev/zero: cannot validate: is larger than the limit of 1 MiB (--max-bytes); a host refuses an answer that large\n" });
   });
 
   it("exits 2 for a missing file and says so", async () => {

@@ -66,6 +66,16 @@ describe("builders", () => {
     expect(() => dateTime("t", new Date("nope"))).toThrow(/invalid Date; expected a valid Date or an RFC 3339 string/);
   });
 
+  it("refuses a Date outside the years 0000-9999, which RFC 3339 cannot write, naming the year", () => {
+    expect(() => dateTime("t", new Date(Date.UTC(10000, 0, 1)))).toThrow(
+      new RangeError("dateTime() was given a Date in the year 10000; expected a year from 0000 to 9999 (RFC 3339)."),
+    );
+    expect(() => dateTime("t", new Date(Date.UTC(-1, 0, 1)))).toThrow(/year -1; expected a year from 0000 to 9999/);
+    const edges = [dateTime("t", new Date("0000-01-01T00:00:00Z")), dateTime("t", new Date("9999-12-31T23:59:59.999Z"))];
+    expect(edges.map((c) => c.value)).toEqual(["0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z"]);
+    expect(parseWidget(widget({}, edges)).diagnostics).toEqual([]);
+  });
+
   it("omits icon_url and card header when not given", () => {
     expect(text("a", "b")).not.toHaveProperty("icon_url");
     expect(card(undefined, [])).not.toHaveProperty("header");

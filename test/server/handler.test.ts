@@ -219,6 +219,23 @@ describe("handler options", () => {
     expect(await response.json()).toEqual(invalid);
   });
 
+  it("validates the JSON it sends, so a toJSON that turns a valid payload into a javascript: link is refused", async () => {
+    const disguised = { ...validPayload, toJSON: () => ({ ...validPayload, components: [{ type: "link", label: "Open", url: "javascript:alert(1)" }] }) };
+    const app = await startApp({ allowUnsigned: true, onError: () => {}, fetchData: () => disguised });
+    const { response, body } = await getJson(`${app.base}?request_type=fetch_data`);
+    expect(response.status).toBe(500);
+    expect(body.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", code: "unsafe_url", path: "/components/0/url" }));
+  });
+
+  it("answers 500 with invalid_root for a fetchData that returns undefined, even with pass-through: there is no JSON to send", async () => {
+    for (const onInvalidPayload of ["error", "pass-through"] as const) {
+      const app = await startApp({ allowUnsigned: true, onError: () => {}, onInvalidPayload, fetchData: () => undefined as unknown as WidgetPayload });
+      const { response, body } = await getJson(`${app.base}?request_type=fetch_data`);
+      expect(response.status, onInvalidPayload).toBe(500);
+      expect(body.diagnostics, onInvalidPayload).toEqual([expect.objectContaining({ severity: "error", code: "invalid_root", path: "" })]);
+    }
+  });
+
   it("reports fetchData failures and invalid payloads to onError, and survives a throwing hook", async () => {
     const onError = vi.fn(() => {
       throw new Error("hook broke");

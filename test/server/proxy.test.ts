@@ -87,6 +87,9 @@ describe("createCustomAppProxy against real apps over node:http", () => {
           res.on("close", () => clearInterval(timer));
           return;
         }
+        case "/delayed":
+          setTimeout(() => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(WIDGET)), 50);
+          return;
         case "/fail":
           res.writeHead(500, { "Content-Type": "application/json" }).end(JSON.stringify({ error: "database is down" }));
           return;
@@ -222,6 +225,13 @@ describe("createCustomAppProxy against real apps over node:http", () => {
     expect(endless.status).toBe(502);
     expect(await endless.json()).toMatchObject({ kind: "too_large", error: expect.stringMatching(/limit of 1 MiB/) as string });
     expect(() => createCustomAppProxy({} as CustomAppProxyOptions)).toThrow(/resolveApp/);
+  });
+
+  it("caps a timeoutMs past setTimeout's 2^31 - 1 ms instead of timing out at once", async () => {
+    const patient = createCustomAppProxy({ resolveApp: () => target("delayed"), timeoutMs: 3_000_000_000 });
+    const answered = await patient(new Request(`http://host.test/proxy/delayed?${FETCH_QUERY}`));
+    expect(answered.status).toBe(200);
+    expect(await answered.json()).toEqual(WIDGET);
   });
 
   it("names an app's error status (http) and an app that cannot be reached (network)", async () => {

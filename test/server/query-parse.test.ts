@@ -123,4 +123,14 @@ describe("the handler uses exactly the parse it verified", () => {
     expect(seen.at(-1)!.requester_email).toBe("jane doe@example.com");
     expect(seen.at(-1)!.query.get("note")).toBe("café");
   });
+
+  it("keeps a leading U+FEFF of a signed name or value, which is another name or value", async () => {
+    const query = `request_type=fetch_data&%EF%BB%BFissue_id=attacker&issue_id=real&requester_email=%EF%BB%BFceo%40corp.com`;
+    const response = await fetch(`${base}?${query}`, { headers: { "X-Pylon-Signature": await signQuery(query, SECRET) } });
+    expect(response.status).toBe(200);
+    const context = seen.at(-1)!;
+    expect(context.issue_id).toBe("real");
+    expect(context.requester_email).toBe("\uFEFFceo@corp.com");
+    expect([...context.query.keys()]).toEqual(["request_type", "\uFEFFissue_id", "issue_id", "requester_email"]);
+  });
 });

@@ -155,6 +155,14 @@ describe("verifySignature", () => {
   it("rejects a signature made for other parameters", async () => {
     expect(await verifySignature("a=2", await signQuery("a=1", "k"), "k")).toBe(false);
   });
+
+  it("throws a TypeError naming the missing or empty secret, for signing and verifying alike", async () => {
+    const signature = await signQuery("a=1", "k");
+    await expect(signQuery("a=1", "")).rejects.toThrow(new TypeError("signQuery needs the app's secret as a non-empty string; got an empty string."));
+    await expect(signQuery("a=1", undefined as unknown as string)).rejects.toThrow(new TypeError("signQuery needs the app's secret as a non-empty string; got undefined."));
+    await expect(verifySignature("a=1", signature, "")).rejects.toThrow(new TypeError("verifySignature needs the app's secret as a non-empty string; got an empty string."));
+    await expect(verifySignature("a=1", null, undefined as unknown as string)).rejects.toThrow(new TypeError("verifySignature needs the app's secret as a non-empty string; got undefined."));
+  });
 });
 
 describe("timingSafeEqual", () => {

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { CustomAppHandler } from "../../server/handler.js";
 import { SIGNATURE_HEADER } from "../../protocol/params.js";
-import { verifySignature } from "../../protocol/signature.js";
+import { readServerQuery } from "../../protocol/query-values.js";
+import { verifyGoValuesSignature } from "../../protocol/signature.js";
 
 /**
  * A custom app that answers the handshake and serves `path` as its payload, re-read on each
@@ -14,12 +15,14 @@ export function createFileApp(path: string, secret?: string): CustomAppHandler {
 
   return async (request) => {
     if (request.method !== "GET") return new Response(null, { status: 405, headers: { Allow: "GET" } });
-    const url = new URL(request.url);
-    if (secret !== undefined && !(await verifySignature(url.search, request.headers.get(SIGNATURE_HEADER), secret))) {
+    // Read what was signed, as sidecard/server does: never a second parse of the query.
+    const query = readServerQuery(new URL(request.url).search);
+    if (!query.ok) return json(400, { error: query.message });
+    if (secret !== undefined && !(await verifyGoValuesSignature(query.values, request.headers.get(SIGNATURE_HEADER), secret))) {
       return json(401, { error: `Missing or invalid ${SIGNATURE_HEADER}.` });
     }
-    const requestType = url.searchParams.get("request_type");
-    if (requestType === "verify") return json(200, { code: url.searchParams.get("code") ?? "" });
+    const requestType = query.params.get("request_type");
+    if (requestType === "verify") return json(200, { code: query.params.get("code") ?? "" });
     if (requestType !== "fetch_data") return json(400, { error: `Unsupported request_type ${JSON.stringify(requestType)}.` });
     try {
       const text = await readFile(path, "utf8");

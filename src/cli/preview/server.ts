@@ -87,15 +87,31 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** A mistake in the request itself: answered with `status` (4xx), not as the server failing. */
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
 async function readJsonBody<T>(req: IncomingMessage): Promise<T> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > 1024 * 1024) throw new Error("request body too large");
+    if (size > MAX_BODY_BYTES) throw new RequestError(413, "The request body is larger than 1 MiB; expected a small JSON object.");
     chunks.push(chunk as Buffer);
   }
-  return JSON.parse(Buffer.concat(chunks).toString("utf8")) as T;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8")) as T;
+  } catch (error) {
+    throw new RequestError(400, `The request body is not valid JSON (${(error as Error).message}); expected a JSON object.`);
+  }
 }
 
 /**
@@ -216,7 +232,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   }
 
   async function servePage(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    const relative = pathname === "/" ? "index.html" : decodeURIComponent(pathname.slice(1));
+    let relative: string;
+    try {
+      relative = pathname === "/" ? "index.html" : decodeURIComponent(pathname.slice(1));
+    } catch {
+      return sendJson(res, 400, { error: `The path ${JSON.stringify(pathname.slice(0, 80))} has a malformed %-escape; expected %XX sequences of UTF-8.` });
+    }
     const file = resolve(pageRoot, relative);
     if (file !== pageRoot && !file.startsWith(pageRoot + sep)) return sendJson(res, 404, { error: "Not found." });
     try {
@@ -283,7 +304,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   const server: Server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: `The preview server failed: ${(error as Error).message}` });
+      if (error instanceof RequestError && !res.headersSent) {
+        // The body was not read to its end: close instead of reading the rest.
+        if (error.status === 413) res.setHeader("Connection", "close");
+        sendJson(res, error.status, { error: error.message });
+      } else if (!res.headersSent) sendJson(res, 500, { error: `The preview server failed: ${(error as Error).message}` });
       else res.destroy();
     });
   });

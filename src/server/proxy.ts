@@ -1,6 +1,6 @@
 import { ACCEPT, buildRequestHeaders, fetchDataParams, verifyParams, withProtocolParams } from "../protocol/app-request.js";
 import { CONTEXT_PARAMS, type ContextParam } from "../protocol/params.js";
-import { goStringText, readGoQuery } from "../protocol/query-values.js";
+import { readServerQuery } from "../protocol/query-values.js";
 import { resolveLimit, resolveTimeout } from "../protocol/request-config.js";
 import { mediaType, performRequest, resolveEndpointUrl, type FetchFunction } from "../protocol/request.js";
 
@@ -171,14 +171,11 @@ export function createCustomAppProxy(options: CustomAppProxyOptions): CustomAppP
       return failure(400, "bad_request", "The request URL could not be parsed.");
     }
     // The same reading as the app's (Go's url.ParseQuery), first value of each name.
-    const read = readGoQuery(incoming.search);
-    if (read.dropped.length > 0) {
-      return failure(400, "bad_request", `The query has a pair that Go's url.ParseQuery skips (a ";" or a malformed "%" escape); expected every name and value percent-encoded.`);
-    }
+    const read = readServerQuery(incoming.search);
+    if (!read.ok) return failure(400, "bad_request", read.message);
     const sent = new Map<string, string>();
-    for (const [key, value] of read.pairs) {
-      const name = goStringText(key);
-      if (!sent.has(name)) sent.set(name, goStringText(value));
+    for (const [name, value] of read.params) {
+      if (!sent.has(name)) sent.set(name, value);
     }
 
     const requestType = sent.get("request_type");

@@ -66,14 +66,16 @@ type Token = { kind: "text"; text: string; index: number } | { kind: "variable";
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_-]+)?$/;
 const CUSTOM_FIELD = /^custom_fields\.([A-Za-z0-9_-]+)$/;
 const HTTP_SCHEMES = ["https", "http"] as const;
+// encodeURIComponent throws on a lone surrogate; U+FFFD is what URLSearchParams (so fetchWidget) sends for one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Fills `template`'s `{{variable}}`s from `values` (spaces inside the braces are allowed:
  * `{{ issue.id }}`). Each value is percent-encoded with `encodeURIComponent` wherever it stands,
- * so `/`, `?`, `#`, `&`, `=` and `+` in a value stay data. Refused, with a diagnostic per problem:
- * an unknown or missing variable, a variable in the scheme, userinfo, host or port, a path value
- * of `.` or `..`, and a result that is not an absolute http(s) URL (the same rule as links) or
- * whose origin is not the template's. Never throws.
+ * so `/`, `?`, `#`, `&`, `=` and `+` in a value stay data; a lone surrogate is sent as U+FFFD.
+ * Refused, with a diagnostic per problem: an unknown or missing variable, a variable in the
+ * scheme, userinfo, host or port, a path value of `.` or `..`, and a result that is not an
+ * absolute http(s) URL (the same rule as links) or whose origin is not the template's. Never throws.
  */
 export function buildEmbedUrl(template: string, values: EmbedValues | null | undefined): BuildEmbedUrlResult {
   if (typeof template !== "string") {
@@ -97,7 +99,7 @@ export function buildEmbedUrl(template: string, values: EmbedValues | null | und
       continue;
     }
     const value = resolveVariable(token, values, diagnostics);
-    pieces.push(value === null ? "" : encodeURIComponent(value));
+    pieces.push(value === null ? "" : encodeURIComponent(value.replace(LONE_SURROGATE, "\uFFFD")));
   }
 
   // The template's own origin, with every variable as an inert placeholder: it must be an

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import { buildEmbedUrl, type EmbedValues } from "./build-embed-url.js";
 
 /** What an iframe app gets unless the host says otherwise: it may run scripts, submit forms and open links in new tabs. */
@@ -59,7 +59,8 @@ export function clampEmbedHeight(height: number | undefined): number {
 /**
  * The `sandbox` attribute for `url`: the requested tokens that may be granted, without
  * `allow-same-origin` when scripts run on the page's own origin. `pageOrigin` is `null` when it
- * cannot be known (server rendering): then the pair is never granted together.
+ * cannot be known (server rendering, and hydrating its HTML): then the pair is never granted
+ * together.
  */
 export function embedSandbox(requested: readonly string[], url: string, pageOrigin: string | null): string {
   const tokens = new Set<string>();
@@ -72,6 +73,15 @@ export function embedSandbox(requested: readonly string[], url: string, pageOrig
     if (sameOrigin) tokens.delete("allow-same-origin");
   }
   return [...tokens].join(" ");
+}
+
+const noSubscription = () => () => {};
+const readPageOrigin = () => window.location.origin;
+const unknownOrigin = () => null;
+
+/** The page's origin, `null` on the server and while hydrating (so both render the same sandbox). */
+function usePageOrigin(): string | null {
+  return useSyncExternalStore(noSubscription, readPageOrigin, unknownOrigin);
 }
 
 function originOf(url: string): string | null {
@@ -89,6 +99,7 @@ function originOf(url: string): string | null {
  */
 export function EmbeddedApp({ url, values, title, height, sandbox, allow = "", referrerPolicy = "no-referrer", className, theme }: EmbeddedAppProps) {
   const built = useMemo(() => buildEmbedUrl(url, values), [url, values]);
+  const pageOrigin = usePageOrigin();
 
   if (!built.ok) {
     return (
@@ -105,16 +116,19 @@ export function EmbeddedApp({ url, values, title, height, sandbox, allow = "", r
     );
   }
 
-  const pageOrigin = typeof window === "undefined" ? null : window.location.origin;
+  const granted = embedSandbox(sandbox ?? DEFAULT_EMBED_SANDBOX, built.url, pageOrigin);
   return (
     <iframe
+      // Sandbox flags take effect only when a frame navigates: another set (the one decided
+      // after hydration, or a new prop) gets a new frame.
+      key={granted}
       className={className ? `sc-embedded-app ${className}` : "sc-embedded-app"}
       data-sidecard="embedded-app"
       data-sidecard-state="ready"
       src={built.url}
       title={title}
       height={clampEmbedHeight(height)}
-      sandbox={embedSandbox(sandbox ?? DEFAULT_EMBED_SANDBOX, built.url, pageOrigin)}
+      sandbox={granted}
       allow={allow}
       referrerPolicy={referrerPolicy}
       loading="lazy"

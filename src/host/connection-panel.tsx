@@ -8,6 +8,7 @@ import type { AppHeaders } from "../protocol/request-config.js";
 import type { FetchFunction } from "../protocol/request.js";
 import { headersKey } from "../protocol/request-config.js";
 import { useLatest } from "./use-latest.js";
+import { useMounted } from "./use-mounted.js";
 import { verifyEndpoint, type VerificationResult } from "./verify-endpoint.js";
 
 export interface UseEndpointVerificationOptions {
@@ -51,6 +52,7 @@ type InternalState = { phase: "checking" | "done" | "disconnected"; result: Veri
  */
 export function useEndpointVerification(options: UseEndpointVerificationOptions): EndpointVerificationState {
   const optionsRef = useLatest(options);
+  const mountedRef = useMounted();
   const [state, setState] = useState<InternalState>({ phase: "checking", result: null });
   const current = useRef<AbortController | null>(null);
   const disconnected = useRef(false);
@@ -61,6 +63,8 @@ export function useEndpointVerification(options: UseEndpointVerificationOptions)
   }, []);
 
   const run = useCallback(() => {
+    // A retry() or connect() kept past unmounting: nothing would abort its handshake.
+    if (!mountedRef.current) return;
     abort();
     disconnected.current = false;
     const controller = new AbortController();
@@ -78,7 +82,7 @@ export function useEndpointVerification(options: UseEndpointVerificationOptions)
         // Aborted: a newer handshake, a disconnect or unmounting took over.
       },
     );
-  }, [abort, optionsRef]);
+  }, [abort, optionsRef, mountedRef]);
 
   const disconnect = useCallback(() => {
     abort();

@@ -6,7 +6,8 @@ import { fetchWidgetWithRetry, type RetryOptions } from "./retry-policy.js";
 
 // Identical concurrent `fetch_data` requests (two sidebars showing the same app for the same
 // issue, StrictMode's second mount) share one HTTP request. Each consumer holds a reference;
-// the request is aborted only when the last consumer lets go.
+// the request is aborted only when the last consumer lets go and none joins again before the
+// next microtask (StrictMode unmounts and remounts at once: its second mount joins the first's).
 
 interface InFlight {
   promise: Promise<FetchWidgetResult>;
@@ -35,9 +36,19 @@ const credentialIds = new Map<string, number>();
 const MAX_CREDENTIAL_IDS = 64;
 let nextCredentialId = 1;
 
-function credentialIdentity(headers: [string, string][], secret: string | undefined): number {
-  if (headers.length === 0 && secret === undefined) return 0;
-  const credentials = JSON.stringify([headers, secret ?? null]);
+/** The header values and the secret as one string, only ever to be numbered by `credentialIdentity`. */
+export function credentialsOf(options: Pick<FetchWidgetOptions, "headers" | "secret">): string | null {
+  const headers = headerPairs(options.headers);
+  if (headers.length === 0 && options.secret === undefined) return null;
+  return JSON.stringify([headers, options.secret ?? null]);
+}
+
+/**
+ * The number for a set of credentials. The list is bounded, so a set unused for a while may
+ * get a new number: a consumer that must keep its key keeps the number it was given.
+ */
+export function credentialIdentity(credentials: string | null): number {
+  if (credentials === null) return 0;
   let id = credentialIds.get(credentials);
   if (id === undefined) {
     id = nextCredentialId++;
@@ -49,25 +60,34 @@ function credentialIdentity(headers: [string, string][], secret: string | undefi
   return id;
 }
 
+type KeyOptions = Omit<FetchWidgetOptions, "signal">;
+
 /**
- * What makes two requests the same: the URL, the context, the headers (names case-folded and
- * sorted) and the secret (by identity, never written into the key), the limits, the parse
- * options and the `fetch` function's identity (two proxies are never shared).
+ * What makes two answers the same (the cache's key, and `useCustomApp`'s): the URL, the
+ * context, the headers (names case-folded and sorted) and the secret (by `credentialId`, never
+ * written into the key), the limits and the parse options. Never throws, even for headers that
+ * cannot be sent (fetchWidget reports those as `config`).
  */
-export function requestKey(options: Omit<FetchWidgetOptions, "signal">): string {
-  // Never throws, even for headers that cannot be sent (fetchWidget reports those as `config`).
-  const headers = headerPairs(options.headers);
-  return JSON.stringify([
+export function answerKey(options: KeyOptions, credentialId: number = credentialIdentity(credentialsOf(options))): string {
+  return JSON.stringify(keyParts(options, credentialId));
+}
+
+/** `answerKey` plus the `fetch` function's identity: two proxies never share a request. */
+export function requestKey(options: KeyOptions): string {
+  return JSON.stringify([...keyParts(options, credentialIdentity(credentialsOf(options))), fetchIdentity(options.fetch)]);
+}
+
+function keyParts(options: KeyOptions, credentialId: number): unknown[] {
+  return [
     String(options.url),
     fetchDataParams(options.context),
-    headers.map(([name]) => name),
-    credentialIdentity(headers, options.secret),
+    headerPairs(options.headers).map(([name]) => name),
+    credentialId,
     options.timeoutMs ?? null,
     options.maxBytes ?? null,
     options.parseOptions?.allowedUrlSchemes ?? null,
     options.parseOptions?.limits?.maxComponents ?? null,
-    fetchIdentity(options.fetch),
-  ]);
+  ];
 }
 
 /** How many distinct requests are in flight (for tests and diagnostics). */
@@ -107,8 +127,15 @@ export function fetchWidgetShared(options: SharedFetchOptions, signal: AbortSign
     const release = (abortIfLast: boolean) => {
       shared.consumers--;
       if (shared.consumers > 0) return;
-      if (inFlight.get(key) === shared) inFlight.delete(key);
-      if (abortIfLast) shared.controller.abort();
+      if (!abortIfLast) {
+        if (inFlight.get(key) === shared) inFlight.delete(key);
+        return;
+      }
+      queueMicrotask(() => {
+        if (shared.consumers > 0) return;
+        if (inFlight.get(key) === shared) inFlight.delete(key);
+        shared.controller.abort();
+      });
     };
     const onAbort = () => {
       if (settled) return;

@@ -2,12 +2,13 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ParseOptions } from "../parse/parse-widget.js";
-import type { AppHeaders } from "../protocol/request-config.js";
+import { resolveTimeout, type AppHeaders } from "../protocol/request-config.js";
 import type { CustomAppRequestContext, FetchWidgetError, FetchWidgetSuccess } from "./fetch-widget.js";
 import type { FetchFunction } from "../protocol/request.js";
-import { fetchWidgetShared, requestKey } from "./shared-requests.js";
+import { answerKey, credentialIdentity, credentialsOf, fetchWidgetShared } from "./shared-requests.js";
 import type { RetryOptions } from "./retry-policy.js";
 import { useLatest } from "./use-latest.js";
+import { useMounted } from "./use-mounted.js";
 import { DEFAULT_CACHE_SIZE, DEFAULT_CACHE_TTL_MS, readCachedWidget, storeCachedWidget } from "./widget-cache.js";
 
 /** Where the app is shown: beside an issue, or in an account's notebook (no issue there). */
@@ -32,8 +33,9 @@ export interface UseCustomAppOptions {
   headers?: AppHeaders;
   /**
    * Default `globalThis.fetch`. In a browser, pass one that goes through your backend (see
-   * docs/host-integration.md). Define it once, outside render: requests are shared only between
-   * consumers that use the same function.
+   * docs/host-integration.md). Read when a request starts: a new function (one defined in
+   * render) changes nothing on screen, but requests are shared only between consumers that use
+   * the same function, so define it once, outside render.
    */
   fetch?: FetchFunction;
   /** The app's secret: requests are signed with `X-Pylon-Signature` (server-side hosts only). */
@@ -44,7 +46,10 @@ export interface UseCustomAppOptions {
   maxBytes?: number;
   /** Passed to `parseWidget` for `data.result`. */
   parseOptions?: ParseOptions;
-  /** Refetch every this many milliseconds while the page is visible. Default: never. */
+  /**
+   * Refetch every this many milliseconds while the page is visible. Default: never (also for 0,
+   * a negative number, NaN or Infinity); above 2^31 − 1 ms (about 24.8 days), that long.
+   */
   refreshInterval?: number;
   /** `false` holds the request (status `"idle"`). Default `true`. */
   enabled?: boolean;
@@ -69,7 +74,10 @@ export type CustomAppStatus = "idle" | "loading" | "success" | "error";
 
 export interface CustomAppState {
   status: CustomAppStatus;
-  /** The last good answer for the current url and context; kept while refreshing and after a failed refresh. */
+  /**
+   * The last good answer for the current url and context; kept while refreshing and after a
+   * failed refresh. One shown from the cache holds the normalised payload as `payload`.
+   */
   data: FetchWidgetSuccess | null;
   /** Why the last request failed; cleared when the next one starts. */
   error: FetchWidgetError | null;
@@ -98,8 +106,18 @@ interface InternalState {
 export function useCustomApp(hookOptions: UseCustomAppOptions): CustomAppState {
   const options = { ...hookOptions, context: contextForPlacement(hookOptions.placement, hookOptions.context) };
   const enabled = options.enabled ?? true;
-  const key = requestKey(options);
-  const optionsRef = useLatest(options);
+  // The number for these credentials is kept for as long as they stay the same: the page-wide
+  // list forgets old sets, and a new number would change the key under a request in flight.
+  const credentials = credentialsOf(options);
+  const [held, setHeld] = useState(() => ({ credentials, id: credentialIdentity(credentials) }));
+  let credentialId = held.id;
+  if (held.credentials !== credentials) {
+    credentialId = credentialIdentity(credentials);
+    setHeld({ credentials, id: credentialId });
+  }
+  const key = answerKey(options, credentialId);
+  const latestRef = useLatest({ options, key });
+  const mountedRef = useMounted();
 
   // What a context starts with: its cached answer, if one is fresh enough, else nothing.
   const initial = (): InternalState => ({
@@ -127,12 +145,14 @@ export function useCustomApp(hookOptions: UseCustomAppOptions): CustomAppState {
 
   /** `fresh`: a Refresh, which asks the app anew rather than joining a request in flight. */
   const run = useCallback((fresh: boolean) => {
+    // A refresh() kept past unmounting: nothing would abort its request.
+    if (!mountedRef.current) return;
     cancel();
     const id = ++lastId.current;
     const controller = new AbortController();
     inFlight.current = { id, controller };
-    const { enabled: _enabled, refreshInterval: _interval, placement: _placement, cacheTtlMs, cacheSize, ...fetchOptions } = optionsRef.current;
-    const requestedKey = requestKey(fetchOptions);
+    const { key: requestedKey, options: latestOptions } = latestRef.current;
+    const { enabled: _enabled, refreshInterval: _interval, placement: _placement, cacheTtlMs, cacheSize, ...fetchOptions } = latestOptions;
     setState((s) => (s.key === requestedKey ? { ...s, error: null, isFetching: true } : s));
     void fetchWidgetShared(fetchOptions, controller.signal, fresh).then((result) => {
       // Only the newest request of this consumer may write; anything else is a late answer.
@@ -145,7 +165,7 @@ export function useCustomApp(hookOptions: UseCustomAppOptions): CustomAppState {
         return { ...s, error: result.error, isFetching: false };
       });
     });
-  }, [cancel, optionsRef]);
+  }, [cancel, latestRef, mountedRef]);
 
   useEffect(() => {
     if (!enabled) return;
@@ -153,9 +173,10 @@ export function useCustomApp(hookOptions: UseCustomAppOptions): CustomAppState {
     return cancel;
   }, [key, enabled, run, cancel]);
 
-  const refreshInterval = options.refreshInterval;
+  // 0 (never) for what is not a positive finite number; capped where timers stop working.
+  const refreshInterval = resolveTimeout(options.refreshInterval, 0);
   useEffect(() => {
-    if (!enabled || !refreshInterval || refreshInterval <= 0) return;
+    if (!enabled || refreshInterval === 0) return;
     const timer = setInterval(() => {
       const hidden = typeof document !== "undefined" && document.visibilityState === "hidden";
       if (!hidden && !inFlight.current) run(false);
@@ -164,8 +185,8 @@ export function useCustomApp(hookOptions: UseCustomAppOptions): CustomAppState {
   }, [key, enabled, refreshInterval, run]);
 
   const refresh = useCallback(() => {
-    if (optionsRef.current.enabled ?? true) run(true);
-  }, [run, optionsRef]);
+    if (latestRef.current.options.enabled ?? true) run(true);
+  }, [run, latestRef]);
 
   const { data, error } = current;
   // Disabled, nothing is being fetched for this consumer (a request it started was aborted).

@@ -9,7 +9,7 @@ export interface VerifyEndpointOptions {
   url: string | URL;
   /** Custom headers the app was configured with. */
   headers?: AppHeaders;
-  /** The code to send. Default: a fresh random 32-hex-digit code (use the default outside tests). */
+  /** The code to send. Default: a fresh random 32-hex-digit code (use the default outside tests). An empty code is a `config` failure. */
   code?: string;
   /** Default `globalThis.fetch`. Pass one that goes through your backend in a browser. */
   fetch?: FetchFunction;
@@ -32,7 +32,7 @@ export type VerificationStatus = "verified" | "unverified";
  * - `not_json`: declared `application/json` but the answer does not parse as JSON;
  * - `wrong_content_type`: neither `application/json` nor `text/plain`;
  * - `too_large`: an answer past the handshake's 64 KiB;
- * - `config`: the host's configuration (URL, headers, secret) is unusable; nothing was sent.
+ * - `config`: the host's configuration (URL, headers, secret, an empty `code`) is unusable; nothing was sent.
  */
 export type VerificationFailure = "timeout" | "network" | "http" | "wrong_code" | "wrong_content_type" | "not_json" | "too_large" | "config";
 
@@ -68,6 +68,10 @@ export function createVerificationCode(): string {
 export async function verifyEndpoint(given: VerifyEndpointOptions): Promise<VerificationResult> {
   const options: VerifyEndpointOptions = given ?? ({} as VerifyEndpointOptions);
   const code = typeof options.code === "string" ? options.code : createVerificationCode();
+  // An empty body would match it: no proof at all.
+  if (code === "") {
+    return { status: "unverified", code, failure: "config", reason: "The handshake code is an empty string; expected a non-empty code, or none (a fresh random one is sent)." };
+  }
   const config = checkRequestConfig(options, { maxBytes: HANDSHAKE_MAX_BYTES });
   if (!config.ok) return { status: "unverified", code, failure: "config", reason: config.message };
   const url = withProtocolParams(config.value.url, verifyParams(code));

@@ -1,7 +1,7 @@
 import type { FetchWidgetSuccess } from "./fetch-widget.js";
 
-// The last good answer per request key (app URL, context, credentials' identity, limits — see
-// `requestKey`), least recently used first. One cache for the page, so a sidebar that remounts
+// The last good answer per answer key (app URL, context, credentials' identity, limits — see
+// `answerKey`), least recently used first. One cache for the page, so a sidebar that remounts
 // per issue still finds the issue it showed a moment ago. It only fills the wait: every mount
 // and every context switch still asks the app.
 
@@ -27,12 +27,17 @@ export function readCachedWidget(key: string, ttlMs: number, now: number = Date.
   return entry.result;
 }
 
-/** Stores `result` for `key` and drops the least recently used answers beyond `size`. */
+/**
+ * Stores `result` for `key` and drops the least recently used answers beyond `size`. Only a
+ * valid widget is kept, as its normalised payload: what the schema ignores (which may be most of
+ * a 1 MiB answer, and far more once parsed) is not kept. An invalid widget is not kept, and the
+ * answer before it is dropped: it is no longer the last.
+ */
 export function storeCachedWidget(key: string, result: FetchWidgetSuccess, size: number, now: number = Date.now()): void {
   const limit = Math.min(MAX_CACHE_SIZE, Math.floor(Number.isFinite(size) ? size : DEFAULT_CACHE_SIZE));
   entries.delete(key);
-  if (limit <= 0) return;
-  entries.set(key, { result, storedAt: now });
+  if (limit <= 0 || !result.result.ok) return;
+  entries.set(key, { result: { ...result, payload: result.result.payload }, storedAt: now });
   for (const oldest of entries.keys()) {
     if (entries.size <= limit) break;
     entries.delete(oldest);

@@ -140,4 +140,13 @@ describe("buildEmbedUrl", () => {
     expect(refused("https://app.example.com/{{issue.id}}", null)[0].code).toBe("missing_variable");
     expect(refused("https://app.example.com/{{issue.id}}", { issue: "x" } as unknown as EmbedValues)[0].code).toBe("missing_variable");
   });
+
+  it("sends a lone surrogate in a value as U+FFFD, as URLSearchParams does, instead of throwing", () => {
+    expect(buildEmbedUrl("https://app.example.com/issues/{{issue.id}}", { issue: { id: "abc\uD83D" } })).toEqual({ ok: true, url: "https://app.example.com/issues/abc%EF%BF%BD" });
+    // A lone low surrogate too; a whole pair stays the emoji.
+    expect(buildEmbedUrl("https://app.example.com/{{issue.id}}x", { issue: { id: "\uDE00a\uD83D\uDE00" } })).toEqual({ ok: true, url: "https://app.example.com/%EF%BF%BDa%F0%9F%98%80x" });
+    const broken = "Zoë 😀".slice(0, 5); // cut inside the emoji
+    const result = buildEmbedUrl("https://app.example.com/?n={{custom_fields.name}}", { custom_fields: { name: broken } });
+    expect(result.ok && new URL(result.url).searchParams.get("n")).toBe(new URLSearchParams(new URLSearchParams({ n: broken }).toString()).get("n"));
+  });
 });

@@ -1,5 +1,7 @@
-import { render, screen } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { act, render, screen } from "@testing-library/react";
+import { hydrateRoot, type Root } from "react-dom/client";
+import { renderToString } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
 import { EmbeddedApp } from "../../src/host/index.js";
 import { embedSandbox } from "../../src/embed/index.js";
 
@@ -66,5 +68,36 @@ describe("<EmbeddedApp>", () => {
   it("grants scripts and same-origin together only for another origin, and never when the page's origin is unknown (server)", () => {
     expect(embedSandbox(["allow-scripts", "allow-same-origin"], "https://app.example.com/", "https://helpdesk.example.com")).toBe("allow-scripts allow-same-origin");
     expect(embedSandbox(["allow-scripts", "allow-same-origin"], "https://app.example.com/", null)).toBe("allow-scripts");
+  });
+
+  it("renders a frame, not a crash, for a value holding a lone surrogate", () => {
+    render(<EmbeddedApp url="https://app.example.com/?n={{custom_fields.name}}" values={{ custom_fields: { name: "Zoë 😀".slice(0, 5) } }} title="App" />);
+    expect(frame()).toHaveAttribute("src", "https://app.example.com/?n=Zo%C3%AB%20%EF%BF%BD");
+  });
+
+  it("hydrates server HTML without a mismatch, then grants scripts and same-origin to a cross-origin app in a new frame", () => {
+    const ui = <EmbeddedApp url="https://app.example.com/issues/{{issue.id}}" values={values} title="App" sandbox={["allow-scripts", "allow-same-origin"]} />;
+    vi.stubGlobal("window", undefined); // the server has none
+    const html = renderToString(ui);
+    vi.unstubAllGlobals();
+    const container = document.body.appendChild(document.createElement("div"));
+    container.innerHTML = html;
+    const serverFrame = container.querySelector("iframe")!;
+    expect(serverFrame).toHaveAttribute("sandbox", "allow-scripts");
+
+    const problems: unknown[] = [];
+    const consoleError = vi.spyOn(console, "error").mockImplementation((...args) => problems.push(args));
+    let root!: Root;
+    act(() => {
+      root = hydrateRoot(container, ui, { onRecoverableError: (error) => problems.push(error) });
+    });
+    consoleError.mockRestore();
+    expect(problems).toEqual([]);
+    const clientFrame = container.querySelector("iframe")!;
+    expect(clientFrame).toHaveAttribute("sandbox", "allow-scripts allow-same-origin");
+    // The flags only apply to a navigation, so the frame that loaded with the server's set is replaced.
+    expect(clientFrame).not.toBe(serverFrame);
+    act(() => root.unmount());
+    container.remove();
   });
 });

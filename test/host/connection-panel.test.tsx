@@ -1,8 +1,8 @@
 // jsdom with Node's fetch against a real node:http server, like custom-app.test.tsx.
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
 import type { ServerResponse } from "node:http";
 import { describe, expect, it, vi } from "vitest";
-import { ConnectionPanel } from "../../src/host/index.js";
+import { ConnectionPanel, useEndpointVerification } from "../../src/host/index.js";
 import type { VerificationResult } from "../../src/host/verify-endpoint.js";
 import { answer, testServers } from "./http-test-server.js";
 
@@ -104,6 +104,18 @@ describe("<ConnectionPanel>", () => {
     expect(panel()).toHaveAttribute("data-failure", failure);
     expect(onResult).toHaveBeenCalledWith(expect.objectContaining({ status: "unverified", failure, reason: expect.any(String) as string }));
     expect(panel()!.querySelector(".sc-connection-reason")!.textContent).toBe(onResult.mock.calls[0][0].reason);
+  });
+
+  it("starts no handshake when retry() or connect() is called after unmounting", async () => {
+    const s = await serve((req, res) => answer(res, 200, "text/plain", codeOf(req.url)));
+    const { result, unmount } = renderHook(() => useEndpointVerification({ url: s.url() }));
+    await waitFor(() => expect(result.current.status).toBe("verified"));
+    const { retry, connect } = result.current;
+    unmount();
+    retry();
+    connect();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(s.requests).toHaveLength(1);
   });
 
   it("aborts the handshake when unmounted", async () => {

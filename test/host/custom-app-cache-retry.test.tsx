@@ -160,6 +160,41 @@ describe("<CustomApp> cache", () => {
     expect(screen.getByText("C #1")).toBeInTheDocument();
   });
 
+  it("keeps a valid widget's normalised payload only, without what the schema ignores", async () => {
+    const big = JSON.stringify({ version: "1.0.0", header: { title: "CRM" }, components: [{ type: "text", label: "Plan", value: "Pro", extra: "x" }], ignored: Array(1000).fill({}) });
+    const s = await serve((_req, res) => answer(res, 200, "application/json", big));
+    const { result, rerender } = renderHook(({ issue }) => useCustomApp({ url: s.url(), context: contextFor(issue) }), { initialProps: { issue: "A" } });
+    await waitFor(() => expect(result.current.status === "success" && !result.current.isFetching).toBe(true));
+    expect(result.current.data!.payload).toMatchObject({ ignored: expect.any(Array) as unknown[] }); // the live answer is as sent
+    rerender({ issue: "B" });
+    await waitFor(() => expect(result.current.status === "success" && !result.current.isFetching).toBe(true));
+    rerender({ issue: "A" });
+    // From the cache, at once: the payload the widget renders, nothing more.
+    expect(result.current.isStale).toBe(true);
+    const cached = result.current.data!;
+    expect(cached.payload).toBe(cached.result.payload);
+    expect(cached.payload).toEqual({ version: "1.0.0", header: { title: "CRM" }, components: [{ type: "text", label: "Plan", value: "Pro" }] });
+  });
+
+  it("does not cache an invalid widget, nor show the answer before it", async () => {
+    let calls = 0;
+    const s = await serve((_req, res, seen) => {
+      calls++;
+      const issue = seen.url.searchParams.get("issue_id");
+      // A: valid, then invalid (no components); B: valid.
+      answer(res, 200, "application/json", issue === "A" && calls > 1 ? '{"version":"1.0.0","header":{}}' : widgetSaying(`${issue} ${calls}`));
+    });
+    const { rerender } = render(<CustomApp url={s.url()} context={contextFor("A")} />);
+    await screen.findByText("A 1");
+    fireEvent.click(screen.getByRole("button", { name: "Refresh" }));
+    await screen.findByRole("alert"); // <Widget>'s error state for the invalid widget
+    rerender(<CustomApp url={s.url()} context={contextFor("B")} />);
+    await screen.findByText("B 3");
+    rerender(<CustomApp url={s.url()} context={contextFor("A")} />);
+    expect(appRoot()).toHaveAttribute("data-sidecard-state", "loading");
+    expect(screen.queryByText("A 1")).toBeNull();
+  });
+
   it("cacheTtlMs={0} turns the cache off", async () => {
     const { handler } = perIssue();
     const s = await serve(handler);
@@ -189,6 +224,36 @@ describe("<CustomApp> cache", () => {
     // And back: the first set's answer is still its own.
     rerender(<CustomApp {...props(before)} />);
     expect(screen.getByText("A #1")).toBeInTheDocument();
+  });
+
+  it("shows every answer when more than 64 sidebars each have their own token", async () => {
+    const s = await serve((_req, res, seen) => answer(res, 200, "application/json", widgetSaying(String(seen.headers["x-token"]))));
+    const count = 70;
+    render(
+      <>
+        {Array.from({ length: count }, (_, i) => (
+          <CustomApp key={i} url={s.url()} context={contextFor(`iss_${i}`)} headers={{ "x-token": `tok-${i}` }} />
+        ))}
+      </>,
+    );
+    await waitFor(() => expect(document.querySelectorAll('[data-sidecard-state="ready"]')).toHaveLength(count), { timeout: 4000 });
+    expect(screen.getByText("tok-0")).toBeInTheDocument();
+    expect(screen.getByText(`tok-${count - 1}`)).toBeInTheDocument();
+    await act(() => sleep(100));
+    expect(s.requests).toHaveLength(count);
+  });
+
+  it("delivers an answer in flight while 64 other credential sets are keyed elsewhere on the page", async () => {
+    const { handler, held, until } = heldAnswers();
+    const s = await serve(handler);
+    const { result } = renderHook(() => useCustomApp({ url: s.url(), context: contextFor("A"), headers: { "x-token": "mine" } }));
+    await until(1);
+    for (let i = 0; i < 64; i++) requestKey({ url: "https://other.example/", context: contextFor("A"), headers: { "x-token": `other-${i}` } });
+    answer(held[0].res, 200, "application/json", widgetSaying("mine"));
+    await waitFor(() => expect(result.current.status).toBe("success"));
+    expect(result.current.isFetching).toBe(false);
+    await act(() => sleep(100));
+    expect(s.requests).toHaveLength(1);
   });
 
   it("never writes the secret or header values into a key", () => {

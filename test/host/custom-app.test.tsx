@@ -2,9 +2,9 @@
 // socket to a node:http server started by the test.
 import { act, fireEvent, render, renderHook, screen, waitFor, within } from "@testing-library/react";
 import type { ServerResponse } from "node:http";
-import { StrictMode } from "react";
-import { describe, expect, it } from "vitest";
-import { CustomApp, useCustomApp, type CustomAppRequestContext } from "../../src/host/index.js";
+import { StrictMode, useState } from "react";
+import { describe, expect, it, vi } from "vitest";
+import { CustomApp, useCustomApp, type CustomAppRequestContext, type FetchFunction } from "../../src/host/index.js";
 import { sharedRequestCount } from "../../src/host/shared-requests.js";
 import { verifySignature } from "../../src/protocol/signature.js";
 import { answer, testServers, type SeenRequest, type TestHandler } from "./http-test-server.js";
@@ -270,6 +270,67 @@ describe("<CustomApp>", () => {
     expect(await screen.findByText("call 3", {}, { timeout: 2000 })).toBeInTheDocument();
   });
 
+  it.each([Infinity, 2 ** 31, 3_000_000_000])("never polls in a loop for refreshInterval=%s (past what timers can wait)", async (refreshInterval) => {
+    const setIntervalSpy = vi.spyOn(globalThis, "setInterval");
+    const s = await serve((_req, res) => answer(res, 200, "application/json", widgetSaying("once")));
+    render(<CustomApp url={s.url()} context={contextFor("iss_1")} refreshInterval={refreshInterval} />);
+    await screen.findByText("once");
+    await act(() => sleep(150));
+    expect(s.requests).toHaveLength(1);
+    // Infinity is never; a finite interval past 2^31 − 1 ms waits that long.
+    const delays = setIntervalSpy.mock.calls.map(([, delay]) => delay);
+    setIntervalSpy.mockRestore();
+    expect(delays.filter((delay) => delay !== undefined && delay > 2 ** 31 - 1)).toEqual([]);
+    if (Number.isFinite(refreshInterval)) expect(delays).toContain(2 ** 31 - 1);
+  });
+
+  it("starts nothing when refresh() is called after unmounting", async () => {
+    const s = await serve((_req, res) => answer(res, 200, "application/json", widgetSaying("v1")));
+    const { result, unmount } = renderHook(() => useCustomApp({ url: s.url(), context: contextFor("iss_1") }));
+    await waitFor(() => expect(result.current.status).toBe("success"));
+    const { refresh } = result.current;
+    unmount();
+    refresh(); // a Retry handler or a timer that outlived the component
+    await act(() => sleep(100));
+    expect(s.requests).toHaveLength(1);
+    expect(sharedRequestCount()).toBe(0);
+  });
+
+  it("keeps showing the widget when the parent re-renders with a fetch defined in render", async () => {
+    const s = await serve((_req, res) => answer(res, 200, "application/json", widgetSaying("Pro")));
+    let bump = () => {};
+    function Sidebar() {
+      const [ticks, setTicks] = useState(0);
+      bump = () => setTicks((n) => n + 1);
+      return (
+        <div data-ticks={ticks}>
+          <CustomApp url={s.url()} context={contextFor("iss_1")} fetch={(url, init) => fetch(url, init)} />
+        </div>
+      );
+    }
+    render(<Sidebar />);
+    await screen.findByText("Pro");
+    for (let i = 0; i < 3; i++) {
+      act(() => bump());
+      expect(appRoot()).toHaveAttribute("data-sidecard-state", "ready");
+      expect(appRoot()).not.toHaveAttribute("aria-busy");
+    }
+    await act(() => sleep(100));
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it("uses the fetch of the latest render when a request starts", async () => {
+    const s = await serve((_req, res) => answer(res, 200, "application/json", widgetSaying("Pro")));
+    const first = vi.fn<FetchFunction>((url, init) => fetch(url, init));
+    const second = vi.fn<FetchFunction>((url, init) => fetch(url, init));
+    const { rerender } = render(<CustomApp url={s.url()} context={contextFor("iss_1")} fetch={first} />);
+    await screen.findByText("Pro");
+    rerender(<CustomApp url={s.url()} context={contextFor("iss_1")} fetch={second} />);
+    fireEvent.click(screen.getByRole("button", { name: "Refresh" }));
+    await waitFor(() => expect(second).toHaveBeenCalledTimes(1));
+    expect(first).toHaveBeenCalledTimes(1);
+  });
+
   it("sends nothing while disabled", async () => {
     const s = await serve((_req, res) => answer(res, 200, "application/json", widgetSaying("on")));
     const { rerender, container } = render(<CustomApp url={s.url()} context={contextFor("iss_1")} enabled={false} />);
@@ -313,6 +374,26 @@ describe("<CustomApp>", () => {
     );
     expect(await screen.findByText("strict")).toBeInTheDocument();
     expect(sharedRequestCount()).toBe(0);
+  });
+
+  it("under StrictMode, calls the host's fetch once, never with a signal already aborted", async () => {
+    const s = await serve((_req, res) => answer(res, 200, "application/json", widgetSaying("strict")));
+    const abortedAtCall: boolean[] = [];
+    const viaBackend: FetchFunction = (url, init) => {
+      abortedAtCall.push(init.signal?.aborted ?? false);
+      return fetch(url, init);
+    };
+    const consoleError = vi.spyOn(console, "error");
+    render(
+      <StrictMode>
+        <CustomApp url={s.url()} context={contextFor("iss_1")} fetch={viaBackend} />
+      </StrictMode>,
+    );
+    expect(await screen.findByText("strict")).toBeInTheDocument();
+    expect(abortedAtCall).toEqual([false]);
+    expect(s.requests).toHaveLength(1);
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
   });
 });
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { fetchWidgetShared, requestKey, sharedRequestCount } from "../../src/host/shared-requests.js";
+import { answerKey, fetchWidgetShared, requestKey, sharedRequestCount } from "../../src/host/shared-requests.js";
 import { answer, testServers } from "./http-test-server.js";
 
 const serve = testServers();
@@ -31,6 +31,25 @@ describe("shared fetch_data requests", () => {
     expect(sharedRequestCount()).toBe(0);
   });
 
+  it("lets a consumer that lets go and comes straight back (StrictMode's remount) join the same request", async () => {
+    const server = await serve((_req, res) => answer(res, 200, "application/json", '{"version":"1.0.0","header":{},"components":[]}'));
+    const url = server.url();
+    const abortedAtCall: boolean[] = [];
+    const viaBackend = (u: string, init: RequestInit) => {
+      abortedAtCall.push(init.signal?.aborted ?? false);
+      return fetch(u, init);
+    };
+    const first = new AbortController();
+    const a = fetchWidgetShared({ url, context, fetch: viaBackend }, first.signal);
+    first.abort();
+    const b = fetchWidgetShared({ url, context, fetch: viaBackend }, new AbortController().signal);
+    await expect(a).resolves.toMatchObject({ ok: false, error: { kind: "aborted" } });
+    await expect(b).resolves.toMatchObject({ ok: true });
+    expect(abortedAtCall).toEqual([false]);
+    expect(server.requests).toHaveLength(1);
+    expect(sharedRequestCount()).toBe(0);
+  });
+
   it("starts a new request once the shared one has finished", async () => {
     const server = await serve((_req, res) => answer(res, 200, "application/json", '{"version":"1.0.0","header":{},"components":[]}'));
     const url = server.url();
@@ -52,5 +71,8 @@ describe("shared fetch_data requests", () => {
     const proxyB = (u: string, i: RequestInit) => fetch(u, i);
     expect(requestKey({ ...base, fetch: proxyA })).toBe(requestKey({ ...base, fetch: proxyA }));
     expect(requestKey({ ...base, fetch: proxyA })).not.toBe(requestKey({ ...base, fetch: proxyB }));
+    // What is shown and cached does not depend on the fetch function; only sharing does.
+    expect(answerKey({ ...base, fetch: proxyA })).toBe(answerKey({ ...base, fetch: proxyB }));
+    expect(answerKey({ ...base, secret: "s" })).not.toBe(answerKey(base));
   });
 });

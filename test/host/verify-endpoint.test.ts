@@ -155,6 +155,13 @@ describe("verifyEndpoint", () => {
     expect(result).toMatchObject({ status: "unverified", failure: "config", reason: expect.stringMatching(/uses ftp: but only http: and https:/) as string });
   });
 
+  it("refuses an empty code as config, sending nothing, so an empty body proves nothing", async () => {
+    const s = await serve((_req, res) => answer(res, 200, "text/plain", ""));
+    const result = await verifyEndpoint({ url: s.url(), code: "" });
+    expect(result).toMatchObject({ status: "unverified", code: "", failure: "config", reason: expect.stringMatching(/code is an empty string/) as string });
+    expect(s.requests).toHaveLength(0);
+  });
+
   it("sends the app's custom headers and a correct signature", async () => {
     const s = await serve((req, res) => answer(res, 200, "text/plain", codeOf(req)));
     const result = await verifyEndpoint({ url: s.url("/?x=1"), headers: { "X-Api-Key": "k-123" }, secret: "abc123" });

@@ -236,6 +236,8 @@ export async function performRequest(input: RequestInput): Promise<RequestOutcom
   // Known once the app answered: a body that breaks or stalls still had a status.
   let answered: number | undefined;
   try {
+    // Cancelled before it started: a host fetch that ignores the signal would still send it.
+    if (scope.callerAborted) throw scope.signal.reason;
     const fetchFn = input.fetch ?? globalThis.fetch;
     const response = await untilAborted(
       fetchFn(input.url.href, {

@@ -114,6 +114,15 @@ describe("performRequest: cancellation and timeouts", () => {
     expect(failure(outcome)).toEqual({ kind: "aborted", message: "The request was cancelled before the app answered." });
   });
 
+  it("never calls the fetch for a caller that aborted before the call (a fetch that ignores the signal would still send it)", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const fetch = vi.fn(answering(new Response("{}", { status: 200 })));
+    const outcome = await run({ fetch, signal: controller.signal });
+    expect(failure(outcome).kind).toBe("aborted");
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it("does not read an answer for a caller that aborted before the call", async () => {
     const controller = new AbortController();
     controller.abort();

@@ -28,7 +28,9 @@ const KiB = 1024;
 export const TARGETS = { widget: 14 * KiB, customApp: 18 * KiB, css: 3 * KiB } as const;
 // What CI enforces: today's figures with a little headroom, so nothing grows unnoticed while the
 // targets are not yet met. Lower a budget whenever a change makes room; never raise it silently.
-export const BUDGETS = { widget: 17.4 * KiB, customApp: 24.65 * KiB, css: 3.05 * KiB } as const;
+// (customApp: 24.65 → 24.8 KiB for the host review fixes of 2026-12-01 — credential numbers a
+// consumer keeps, the unmounted guard, the cache's normalised payloads — +0.19 KiB.)
+export const BUDGETS = { widget: 17.4 * KiB, customApp: 24.8 * KiB, css: 3.05 * KiB } as const;
 
 const root = resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);

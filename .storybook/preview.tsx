@@ -10,6 +10,7 @@ import {
   STORY_TIME_ZONES,
   StoryGlobalsProvider,
 } from "../stories/story-widget.js";
+import { clearWidgetCache } from "../src/host/index.js";
 import { failOnConsoleErrors, watchConsoleErrors } from "./console-errors.js";
 
 /**
@@ -78,8 +79,13 @@ const preview: Preview = {
     a11y: { test: "error" },
     controls: { expanded: true },
   },
-  // Unexpected console.error calls fail the story (see console-errors.ts).
-  beforeEach: watchConsoleErrors,
+  beforeEach: () => {
+    // Each story is a visit of its own: the page-wide answer cache (keyed by app URL and
+    // context, not by the canned fetch) must not show one story's answer in the next.
+    clearWidgetCache();
+    // Unexpected console.error calls fail the story (see console-errors.ts).
+    return watchConsoleErrors();
+  },
   afterEach: failOnConsoleErrors,
 };
 

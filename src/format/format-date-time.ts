@@ -171,7 +171,9 @@ export function resolveLocaleTag(locale: string | Locale | undefined): string {
   let resolved = localeCache.get(requested);
   if (resolved === undefined) {
     try {
-      resolved = Intl.getCanonicalLocales(requested)[0] ?? "en-US";
+      // A well-formed tag the runtime has no data for would fall back to the machine's locale.
+      const tag = Intl.getCanonicalLocales(requested)[0];
+      resolved = tag !== undefined && Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0 ? tag : "en-US";
     } catch {
       resolved = "en-US";
     }
@@ -215,7 +217,8 @@ export function formatDateTime(date: Date, options: DateTimeFormatOptions = {}):
   }
 
   if (pattern === "relative") {
-    return { text: formatRelative(date, options.now ?? new Date(), tag), title };
+    // Calendar days, weeks, months and years are counted in the zone shown, not the machine's.
+    return { text: formatRelative(inZone(date, timeZone), inZone(options.now ?? new Date(), timeZone), tag), title };
   }
   if (fast) return fast;
   if (pattern) {

@@ -14,7 +14,10 @@ const QUARTER = MONTH * 3;
 
 const wordings = new Map<string, Intl.RelativeTimeFormat>();
 
-/** "3 minutes ago", "tomorrow": `date` as seen from `now`, like date-fns' `intlFormatDistance(date, now, { locale })`. */
+/**
+ * "3 minutes ago", "tomorrow": `date` as seen from `now`, like date-fns' `intlFormatDistance(date, now, { locale })`.
+ * Calendar differences are counted in the zone of the dates given (pass TZDates for a zone other than the runtime's).
+ */
 export function formatRelative(date: Date, now: Date, locale: string): string {
   const milliseconds = date.getTime() - now.getTime();
   const seconds = Math.trunc(milliseconds / 1000) || 0; // || 0: no "-0"

@@ -13,7 +13,8 @@ const SNAPSHOT_NOW = new Date("2024-01-01T00:00:00Z");
  */
 export function renderWidgetToHTML(payload: unknown, options: RenderWidgetToHTMLOptions = {}): string {
   const html = renderToStaticMarkup(
-    createElement(Widget, { locale: "en-US", timeZone: "UTC", now: SNAPSHOT_NOW, ...options, payload }),
+    // `??` after the spread: an option given as `undefined` keeps its deterministic default.
+    createElement(Widget, { ...options, locale: options.locale ?? "en-US", timeZone: options.timeZone ?? "UTC", now: options.now ?? SNAPSHOT_NOW, payload }),
   );
   return normalizeWidgetHTML(html);
 }

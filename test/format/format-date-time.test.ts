@@ -4,6 +4,7 @@ import { enUS } from "date-fns/locale/en-US";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { formatDateTime } from "../../src/index.js";
+import { resolveLocaleTag } from "../../src/format/format-date-time.js";
 
 const ZONES = ["UTC", "America/Los_Angeles", "Asia/Kolkata", "Australia/Lord_Howe", "America/St_Johns", "Pacific/Kiritimati", "Europe/London"];
 
@@ -35,6 +36,20 @@ describe("formatDateTime", () => {
     const date = new Date("2024-07-15T12:34:56Z");
     expect(formatDateTime(date, { locale: "de-DE", timeZone: "UTC" }).text).toBe("15.07.2024, 12:34");
     expect(formatDateTime(date, { locale: "de-DE", timeZone: "UTC" }).title).toContain("(UTC+00:00)");
+  });
+
+  test("relative dates count calendar days in the zone shown, not the machine's (this suite runs in UTC)", () => {
+    const date = new Date("2023-12-31T20:00:00Z");
+    const now = new Date("2024-01-01T00:00:00Z");
+    // In Tokyo both moments fall on January 1st (05:00 and 09:00); in UTC the first is December 31st.
+    expect(formatDateTime(date, { locale: "en-US", timeZone: "Asia/Tokyo", dateFormat: "relative", now }).text).toBe("4 hours ago");
+    expect(formatDateTime(date, { locale: "en-US", timeZone: "UTC", dateFormat: "relative", now }).text).toBe("yesterday");
+  });
+
+  test("a well-formed locale the runtime has no data for is en-US, not the machine's locale", () => {
+    expect(resolveLocaleTag("tlh")).toBe("en-US");
+    expect(resolveLocaleTag("de-DE")).toBe("de-DE");
+    expect(resolveLocaleTag("not a tag")).toBe("en-US");
   });
 
   test("relative dates in the viewer's language", () => {

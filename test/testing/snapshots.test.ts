@@ -30,6 +30,12 @@ describe("renderWidgetToHTML", () => {
     expect(renderWidgetToHTML(payload, { dateFormat: "relative", now: new Date("2024-07-15T13:34:56Z") })).toContain(">1 hour ago</time>");
   });
 
+  test("keeps its fixed clock, locale and zone for options given as undefined", () => {
+    const relative = { dateFormat: "relative" } as const;
+    expect(renderWidgetToHTML(payload, { ...relative, now: undefined, locale: undefined, timeZone: undefined })).toBe(renderWidgetToHTML(payload, relative));
+    expect(renderWidgetToHTML(payload, relative)).toContain(">in 2 quarters</time>"); // measured from 2024-01-01
+  });
+
   test("puts one element per line without touching text", () => {
     const html = renderWidgetToHTML({ version: "1.0.0", header: {}, components: [{ type: "text", label: "a><b", value: "x" }] });
     expect(html.split("\n").length).toBeGreaterThan(5);

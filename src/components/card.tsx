@@ -3,7 +3,7 @@
 import { useId, useState, type ReactNode } from "react";
 import type { CardComponent } from "../schema/widget-schema.js";
 import { useWidgetSettings } from "../render/widget-settings.js";
-import { Header } from "./header.js";
+import { Header, shownTitle } from "./header.js";
 
 export interface CardProps {
   component: CardComponent;
@@ -22,7 +22,7 @@ export function Card({ component, children }: CardProps) {
   const { headingLevel, collapsible } = useWidgetSettings();
   const [expanded, setExpanded] = useState(true);
   const bodyId = useId();
-  const canCollapse = collapsible && component.header?.title !== undefined;
+  const canCollapse = collapsible && shownTitle(component.header) !== undefined;
   const open = expanded || !canCollapse;
   // The card lays out its title and its components itself (no body wrapper): the disclosure
   // controls the card, whose components leave the DOM when it is collapsed.

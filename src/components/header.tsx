@@ -24,15 +24,22 @@ export interface HeaderProps {
   bare?: boolean;
 }
 
+/** The title a header shows: none when it is absent, empty or only white space (a heading and a disclosure need a name). */
+export function shownTitle(header: WidgetHeader | null | undefined): string | undefined {
+  const title = header?.title;
+  return title !== undefined && /\S/.test(title) ? title : undefined;
+}
+
 /**
  * The widget's or a card's header: optional icon, then a heading truncated with an ellipsis.
  * With a disclosure the heading holds one button — the title and a chevron — that shows and
  * hides the content (the accordion pattern: the heading stays a heading).
  */
 export function Header({ header, level, className, disclosure, actions, bare = false }: HeaderProps) {
-  if (header.title === undefined && header.icon_url === undefined && !actions) return null;
-  const hover = header.title === undefined ? undefined : boundChars(header.title, MAX_TITLE_CHARS);
-  const title = header.title === undefined ? undefined : boundChars(header.title, MAX_DRAWN_CHARS);
+  const shown = shownTitle(header);
+  if (shown === undefined && header.icon_url === undefined && !actions) return null;
+  const hover = shown === undefined ? undefined : boundChars(shown, MAX_TITLE_CHARS);
+  const title = shown === undefined ? undefined : boundChars(shown, MAX_DRAWN_CHARS);
   // The tag is picked by level and made with createElement (a variable used as a JSX tag reads as
   // a component created during render).
   const heading =

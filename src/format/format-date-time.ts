@@ -101,7 +101,9 @@ const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 // a template as a tree of its pieces (about twenty objects for a text and its title), and React
 // keeps these strings as long as the row is mounted; `join` makes one flat string.
 function englishFromFields(timeZone: string, offsetMinutes: number, year: number, month: number, day: number, weekday: number, hours: number, minutes: number, seconds: number): FormattedDateTime {
-  const yyyy = year < 1000 ? String(year).padStart(4, "0") : String(year);
+  // date-fns' "yyyy" is the year of the era: year 0 is 1 BC, drawn "0001" (as Intl's parts give it).
+  const eraYear = year > 0 ? year : 1 - year;
+  const yyyy = eraYear < 1000 ? String(eraYear).padStart(4, "0") : String(eraYear);
   const hour = hours % 12 || 12;
   const period = hours < 12 ? "AM" : "PM";
   const mm = twoDigits(minutes);
@@ -137,10 +139,21 @@ function englishFromIntl(date: Date, timeZone: string): FormattedDateTime {
 }
 
 // The viewer's own zone and locale, read once: `Intl.DateTimeFormat()` is costly and every
-// date of a widget rendered without `timeZone` / `locale` would otherwise build one.
+// date of a widget rendered without `timeZone` / `locale` would otherwise build one. They are
+// read again when the runtime's zone changes (a test setting process.env.TZ, a long-lived tab
+// whose machine moved): the local offsets at three instants change with it. Two zones that agree
+// at all three (Europe/Paris and Europe/Berlin) agree on every date since 1970 as well.
 let viewerDefaults: { timeZone: string; locale: string } | undefined;
+const PROBES = [new Date(0), new Date(Date.UTC(2024, 0, 15)), new Date(Date.UTC(2024, 6, 15))];
+const probedOffsets = [NaN, NaN, NaN];
 function viewer(): { timeZone: string; locale: string } {
-  if (viewerDefaults === undefined) {
+  let same = viewerDefaults !== undefined;
+  for (let i = 0; i < PROBES.length; i++) {
+    const offset = PROBES[i].getTimezoneOffset();
+    if (offset !== probedOffsets[i]) same = false;
+    probedOffsets[i] = offset;
+  }
+  if (!same || viewerDefaults === undefined) {
     const options = Intl.DateTimeFormat().resolvedOptions();
     viewerDefaults = { timeZone: options.timeZone ?? "UTC", locale: options.locale };
   }
@@ -189,7 +202,16 @@ function dateFnsLocale(locale: string | Locale | undefined, tag: string): Patter
 }
 
 /** The moment as a date whose getters read in `timeZone` (what date-fns formats); the mini TZDate is enough for that. */
-const inZone = (date: Date, timeZone: string): Date => new TZDateMini(date.getTime(), timeZone);
+function inZone(date: Date, timeZone: string): Date {
+  const zoned = new TZDateMini(date.getTime(), timeZone);
+  if (zoned instanceof TZDateMini) return zoned;
+  // The page's Date was replaced before @date-fns/tz loaded by a fake whose constructor returns a
+  // plain Date (Playwright's page.clock), so TZDateMini's `super()` gave a Date of the machine's
+  // zone. The real Date is what the fake returns: TZDateMini is based on it instead (its "now"
+  // still reads the fake clock, through Date.now).
+  Object.setPrototypeOf(TZDateMini, (zoned as Date).constructor);
+  return new TZDateMini(date.getTime(), timeZone);
+}
 /** date-fns "xxx": the zone's offset, "+05:30". */
 const offsetOf = (zoned: Date) => formatters.x(zoned, "xxx", EN_US.localize, { locale: EN_US, weekStartsOn: 0, firstWeekContainsDate: 1 });
 

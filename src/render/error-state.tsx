@@ -1,6 +1,7 @@
 "use client";
 
 import type { Diagnostic } from "../schema/diagnostic.js";
+import { MAX_LISTED_DIAGNOSTICS } from "./render-limits.js";
 import { useWidgetSettings } from "./widget-settings.js";
 
 export interface ErrorStateProps {
@@ -24,14 +25,21 @@ export function DiagnosticList({ diagnostics }: { diagnostics: Diagnostic[] }) {
   const { messages } = useWidgetSettings();
   return (
     <ul className="sc-diagnostics">
-      {diagnostics.map((d, index) => (
+      {diagnostics.slice(0, MAX_LISTED_DIAGNOSTICS).map((d, index) => (
         <li className="sc-diagnostic" data-severity={d.severity} data-code={d.code} key={index}>
           <code className="sc-diagnostic-path">{d.path === "" ? messages.rootPath : d.path}</code>{" "}
           <span className="sc-diagnostic-message">{d.message}</span>
         </li>
       ))}
+      <MoreDiagnostics count={diagnostics.length} />
     </ul>
   );
+}
+
+/** "+N more" after the listed diagnostics, when some were left out. */
+function MoreDiagnostics({ count }: { count: number }) {
+  const { messages } = useWidgetSettings();
+  return count > MAX_LISTED_DIAGNOSTICS ? <li className="sc-more">{messages.moreItems(count - MAX_LISTED_DIAGNOSTICS)}</li> : null;
 }
 
 export interface InlineErrorProps {
@@ -50,11 +58,12 @@ export function InlineError({ type, path, messages, showDiagnostics }: InlineErr
       <p className="sc-inline-error-title">{words.componentInvalid(type)}</p>
       {showDiagnostics && (
         <ul className="sc-diagnostics">
-          {messages.map((message, index) => (
+          {messages.slice(0, MAX_LISTED_DIAGNOSTICS).map((message, index) => (
             <li className="sc-diagnostic" data-severity="error" key={index}>
               <span className="sc-diagnostic-message">{message}</span>
             </li>
           ))}
+          <MoreDiagnostics count={messages.length} />
         </ul>
       )}
     </div>

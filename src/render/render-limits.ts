@@ -8,6 +8,8 @@ export const DEFAULT_MAX_TEXT_LINES = 50;
 export const DEFAULT_MAX_BADGE_ITEMS = 50;
 /** Characters of one drawn line or badge: far more than any sidebar shows before its ellipsis. */
 export const MAX_DRAWN_CHARS = 1000;
+/** Diagnostics an error state lists (all of them still go to `onDiagnostics`): 100 k bad badge items are 100 k diagnostics. */
+export const MAX_LISTED_DIAGNOSTICS = 20;
 /** Characters of a hover `title`. */
 export const MAX_TITLE_CHARS = 2000;
 
@@ -53,7 +55,8 @@ export function takeLines(value: string, max: number): ShownLines {
   for (let match = LINE_BREAK.exec(value); ; match = LINE_BREAK.exec(value)) {
     const end = match ? match.index : value.length;
     if (lines.length < max) lines.push(boundChars(value.slice(start, Math.min(end, start + MAX_DRAWN_CHARS + 1)), MAX_DRAWN_CHARS));
-    else hidden++;
+    // What follows a break at the very end is no line (CSS draws none there), so it is never "one more".
+    else if (match || start < value.length) hidden++;
     if (!match) break;
     start = match.index + match[0].length;
   }

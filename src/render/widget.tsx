@@ -2,7 +2,7 @@
 
 import { forwardRef, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type JSXElementConstructor, type ReactElement, type ReactNode } from "react";
 import type { DateTimeFormatOptions } from "../format/format-date-time.js";
-import { Header } from "../components/header.js";
+import { Header, shownTitle } from "../components/header.js";
 import type { WidgetLimits } from "../parse/parse-widget.js";
 import { analyzeWidget, type AnalyzedComponent, type AnalyzedWidget } from "./analyze.js";
 import { DEFAULT_URL_SCHEMES } from "../parse/url-safety.js";
@@ -11,7 +11,7 @@ import type { CardProps } from "../components/card.js";
 import type { CardComponent, ComponentType, LeafComponent } from "../schema/widget-schema.js";
 import { describeError, ErrorBoundary } from "./error-boundary.js";
 import { ErrorState, InlineError } from "./error-state.js";
-import { resolveRenderLimits } from "./render-limits.js";
+import { boundChars, MAX_TITLE_CHARS, resolveRenderLimits } from "./render-limits.js";
 import { isDefaultEntry, resolveComponents, type RenderRegistry, type WidgetComponents } from "./registry.js";
 import { WidgetSettingsContext, type WidgetSettings } from "./widget-settings.js";
 import { ANNOUNCER_CLASS } from "../components/copy-button.js";
@@ -152,7 +152,8 @@ export const Widget = forwardRef<HTMLElement, WidgetProps>(function Widget({
     [registry, mode, showDiagnostics, messages, renderKey, settings],
   );
 
-  const canCollapse = collapsible && analysis.header?.title !== undefined;
+  const title = shownTitle(analysis.header);
+  const canCollapse = collapsible && title !== undefined;
   const open = expanded || !canCollapse;
   let content: ReactNode;
   if (analysis.rootErrors.length > 0 || (mode === "strict" && analysis.hasErrors)) {
@@ -216,7 +217,7 @@ export const Widget = forwardRef<HTMLElement, WidgetProps>(function Widget({
       data-sidecard="widget"
       data-theme={theme}
       data-layout={layout === "stacked" ? "stacked" : "rows"}
-      aria-label={label || analysis.header?.title || undefined}
+      aria-label={boundChars(label || title || "", MAX_TITLE_CHARS) || undefined}
       {...rootAttributes(rest)}
       ref={ref}
     >

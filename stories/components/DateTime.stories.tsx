@@ -97,6 +97,32 @@ export const Relative: Story = {
   },
 };
 
+export const RelativeInAnotherZone: Story = {
+  name: "Relative dates count days in the zone shown",
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "Calendar days are counted in the time zone the widget shows, not the machine's. 2023-12-31T20:00Z seen at 2024-01-01T00:00Z is “yesterday” in UTC but “4 hours ago” in Asia/Tokyo, where both moments fall on January 1st.",
+      },
+    },
+  },
+  render: () => {
+    const payload = widgetOf("Date and time", { type: "date_time", label: "Last seen", value: "2023-12-31T20:00:00Z" });
+    const now = new Date("2024-01-01T00:00:00Z");
+    return (
+      <div className="sb-stack">
+        <StoryWidget payload={payload} dateFormat="relative" locale="en-US" timeZone="UTC" now={now} label="UTC" />
+        <StoryWidget payload={payload} dateFormat="relative" locale="en-US" timeZone="Asia/Tokyo" now={now} label="Asia/Tokyo" />
+      </div>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const times = [...canvasElement.querySelectorAll("time")].map((time) => time.textContent);
+    await expect(times).toEqual(["yesterday", "4 hours ago"]);
+  },
+};
+
 /** A date 20 seconds old when the story opens, measured from the real clock. */
 function LiveRelative() {
   const [value] = useState(() => new Date(Date.now() - 20_000).toISOString());

@@ -71,6 +71,31 @@ export const NamedByLabel: Story = {
   },
 };
 
+export const BlankTitles: Story = {
+  name: "Blank titles are no titles",
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "A title that is empty or only white space gives no heading, no disclosure button and no region name, for the widget and for its cards alike (an empty heading and an unnamed button are what a screen reader would otherwise meet). An icon beside it stays.",
+      },
+    },
+  },
+  args: {
+    payload: {
+      version: "1.0.0",
+      header: { title: "   ", icon_url: ICON_OK },
+      components: [{ type: "card", header: { title: "" }, components: body }],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll("h1, h2, h3, h4, h5, h6")).toHaveLength(0);
+    await expect(within(canvasElement).queryAllByRole("button")).toHaveLength(0);
+    await expect(canvasElement.querySelector("img.sc-icon")).not.toBeNull();
+    await expect(canvasElement).toHaveTextContent("82 / 100");
+  },
+};
+
 export const LongTitle: Story = {
   name: "Long title (ellipsis)",
   args: {

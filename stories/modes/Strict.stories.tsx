@@ -47,6 +47,24 @@ export const SeveralProblems: Story = {
     expectErrorState(canvasElement, ["/components/1/label", "/components/2/items", "/components/3/value", "/components/4/url"]),
 };
 
+export const ThousandsOfProblems: Story = {
+  name: "Thousands of problems, the first 20 listed",
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "A badge of 5,000 items with no `value` is 5,000 errors. The error state lists the first 20 and says how many more there are, so a hostile answer cannot make the page build thousands of list items; `onDiagnostics` still receives every one.",
+      },
+    },
+  },
+  args: { payload: { version: "1.0.0", header: {}, components: [{ type: "badge", label: "Tags", items: Array.from({ length: 5000 }, () => ({ color: "red" })) }] } },
+  play: async ({ canvasElement }) => {
+    const alert = within(canvasElement).getByRole("alert");
+    await expect(alert.querySelectorAll(".sc-diagnostic")).toHaveLength(20);
+    await expect(alert.querySelector(".sc-more")).toHaveTextContent("+4,980 more");
+  },
+};
+
 export const WithoutDiagnostics: Story = {
   name: "Error state without diagnostics (showDiagnostics=false)",
   args: { payload: manyProblems, showDiagnostics: false },

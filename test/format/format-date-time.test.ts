@@ -26,6 +26,19 @@ describe("formatDateTime", () => {
     );
   });
 
+  test("in UTC the en-US default reads like date-fns for every instant a Date holds, years 0000 and before too", () => {
+    const edges = ["0000-06-01T12:00:00Z", "-000001-12-31T23:59:59Z", "0001-01-01T00:00:00Z", "-271821-04-20T00:00:00Z", "+275760-09-13T00:00:00Z"].map((iso) => new Date(iso));
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...edges), fc.date({ noInvalidDate: true })), (date) => {
+        const zoned = new TZDate(date.getTime(), "UTC");
+        const { text, title } = formatDateTime(date, { locale: "en-US", timeZone: "UTC" });
+        expect(text).toBe(format(zoned, "MMM d, yyyy, h:mm a", { locale: enUS }));
+        expect(title).toBe(`${format(zoned, "EEEE, MMMM d, yyyy, h:mm:ss a", { locale: enUS })} UTC (UTC+00:00)`);
+      }),
+      { seed: 20261201, numRuns: 300 },
+    );
+  });
+
   test("a custom pattern and a Locale object go through date-fns", () => {
     const date = new Date("2024-07-15T12:34:56Z");
     expect(formatDateTime(date, { locale: "en-US", timeZone: "Asia/Tokyo", dateFormat: "EEE d MMM HH:mm" }).text).toBe("Mon 15 Jul 21:34");

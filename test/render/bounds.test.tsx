@@ -1,7 +1,7 @@
 import { render } from "@testing-library/react";
 import { describe, expect, test } from "vitest";
 import { Widget, type WidgetProps } from "../../src/index.js";
-import { DEFAULT_MAX_BADGE_ITEMS, DEFAULT_MAX_TEXT_LINES, MAX_TITLE_CHARS } from "../../src/render/render-limits.js";
+import { DEFAULT_MAX_BADGE_ITEMS, DEFAULT_MAX_TEXT_LINES, MAX_LISTED_DIAGNOSTICS, MAX_TITLE_CHARS } from "../../src/render/render-limits.js";
 
 // A valid 1 MiB payload must render in a bounded number of elements whatever its shape.
 
@@ -23,7 +23,8 @@ describe("a text with 262 k lines", () => {
     const values = container.querySelectorAll(".sc-text");
     expect(values).toHaveLength(1);
     expect(drawn(container).split("\n")).toHaveLength(DEFAULT_MAX_TEXT_LINES);
-    const total = manyLines.split("\n").length;
+    const total = MIB / 4; // one line per "x\n": the break at the very end starts no line
+
     expect(container.querySelector(".sc-more")).toHaveTextContent(`+${(total - DEFAULT_MAX_TEXT_LINES).toLocaleString("en-US")} more lines`);
     expect(container.querySelectorAll("*").length).toBeLessThan(20);
   });
@@ -75,4 +76,32 @@ test.each([Number.NaN, Number.POSITIVE_INFINITY, -1, "7" as unknown as number])(
   });
   expect(drawn(container).split("\n")).toHaveLength(DEFAULT_MAX_TEXT_LINES);
   expect(container.querySelectorAll(".sc-badge")).toHaveLength(DEFAULT_MAX_BADGE_ITEMS);
+});
+
+describe("a badge of 30 k invalid items (30 k diagnostics)", () => {
+  const badItems = Array.from({ length: 30_000 }, () => ({}));
+  const hostile = payloadOf({ type: "badge", label: "Tags", items: badItems });
+  const hidden = `+${(30_000 - MAX_LISTED_DIAGNOSTICS).toLocaleString("en-US")} more`;
+
+  test("the error state lists the first diagnostics and says how many more there are", () => {
+    const reported: number[] = [];
+    const container = show(hostile, { onDiagnostics: (diagnostics) => reported.push(diagnostics.length) });
+    expect(container.querySelectorAll(".sc-diagnostic")).toHaveLength(MAX_LISTED_DIAGNOSTICS);
+    expect(container.querySelector(".sc-diagnostics .sc-more")).toHaveTextContent(hidden);
+    expect(container.querySelectorAll("*").length).toBeLessThan(100);
+    // The host still hears of every one: each item lacks its value (an error, listed) and its color (a warning).
+    expect(reported).toEqual([60_000]);
+  });
+
+  test("so does the inline error standing for the badge in isolate mode", () => {
+    const container = show(hostile, { mode: "isolate" });
+    expect(container.querySelectorAll(".sc-inline-error .sc-diagnostic")).toHaveLength(MAX_LISTED_DIAGNOSTICS);
+    expect(container.querySelector(".sc-inline-error .sc-more")).toHaveTextContent(hidden);
+  });
+
+  test("a list within the limit has no note", () => {
+    const container = show(payloadOf({ type: "badge", label: "Tags", items: badItems.slice(0, MAX_LISTED_DIAGNOSTICS) }));
+    expect(container.querySelectorAll(".sc-diagnostic")).toHaveLength(MAX_LISTED_DIAGNOSTICS);
+    expect(container.querySelector(".sc-more")).toBeNull();
+  });
 });

@@ -28,4 +28,14 @@ describe("takeLines", () => {
     const { text } = takeLines(`${"x".repeat(1500)}\nshort`, 5);
     expect(text).toBe(`${"x".repeat(1000)}…\nshort`);
   });
+
+  test("a break at the very end starts no hidden line; an empty line before it is a line", () => {
+    expect(takeLines("one\n", 1)).toEqual({ text: "one", hidden: 0 });
+    expect(takeLines("one\r\n", 1)).toEqual({ text: "one", hidden: 0 });
+    expect(takeLines("one\n\n", 1)).toEqual({ text: "one", hidden: 1 });
+    // Drawn whole, the text keeps its last break: CSS draws none for it, but the empty line before it stays drawn.
+    expect(takeLines("one\n\n", 5)).toEqual({ text: "one\n\n", hidden: 0 });
+    expect(takeLines("\n", 5)).toEqual({ text: "\n", hidden: 0 });
+    expect(takeLines("", 5)).toEqual({ text: "", hidden: 0 });
+  });
 });

@@ -95,3 +95,25 @@ test("a diagnostic about the whole payload is listed at the root path", () => {
   const { container } = render(<Widget payload="nope" />);
   expect(container.querySelector(".sc-diagnostic-path")?.textContent).toBe(englishMessages.rootPath);
 });
+
+test.each(["", "   ", "\n\t\u00a0"])("a title of %j is no title: no empty heading, no unnamed disclosure, no empty region name", (blank) => {
+  const card = { type: "card", header: { title: blank }, components: [text("inside")] };
+  const { container } = render(<Widget payload={payload([card], { title: blank })} />);
+  expect(container.querySelectorAll("h1, h2, h3, h4, h5, h6")).toHaveLength(0);
+  expect(screen.queryAllByRole("button")).toHaveLength(0);
+  expect(container.querySelector("section")!.hasAttribute("aria-label")).toBe(false);
+  expect(container).toHaveTextContent("inside");
+});
+
+test("a blank title beside an icon keeps the icon and drops the heading", () => {
+  const { container } = render(<Widget payload={payload([text("a")], { title: " ", icon_url: "https://example.com/i.png" })} />);
+  expect(container.querySelector(".sc-header img")).not.toBeNull();
+  expect(container.querySelector(".sc-title")).toBeNull();
+});
+
+test("the region's name is bounded like the hover title, for a title of 1 MiB", () => {
+  const { container } = render(<Widget payload={payload([text("a")], { title: "T".repeat(1024 * 1024) })} />);
+  const name = container.querySelector("section")!.getAttribute("aria-label")!;
+  expect(name.length).toBeLessThanOrEqual(2001);
+  expect(name.endsWith("…")).toBe(true);
+});

@@ -29,8 +29,10 @@ export const TARGETS = { widget: 14 * KiB, customApp: 18 * KiB, css: 3 * KiB } a
 // What CI enforces: today's figures with a little headroom, so nothing grows unnoticed while the
 // targets are not yet met. Lower a budget whenever a change makes room; never raise it silently.
 // (customApp: 24.65 → 24.8 KiB for the host review fixes of 2026-12-01 — credential numbers a
-// consumer keeps, the unmounted guard, the cache's normalised payloads — +0.19 KiB.)
-export const BUDGETS = { widget: 17.4 * KiB, customApp: 24.8 * KiB, css: 3.05 * KiB } as const;
+// consumer keeps, the unmounted guard, the cache's normalised payloads — +0.19 KiB. Then widget
+// 17.4 → 17.55 and customApp 24.8 → 25.0 for the renderer review fixes of 2026-12-02 — the capped
+// diagnostics list, blank titles, the zone re-read, zoned dates under a fake Date — +0.21 KiB.)
+export const BUDGETS = { widget: 17.55 * KiB, customApp: 25.0 * KiB, css: 3.05 * KiB } as const;
 
 const root = resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);

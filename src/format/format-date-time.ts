@@ -141,21 +141,17 @@ function englishFromIntl(date: Date, timeZone: string): FormattedDateTime {
 // The viewer's own zone and locale, read once: `Intl.DateTimeFormat()` is costly and every
 // date of a widget rendered without `timeZone` / `locale` would otherwise build one. They are
 // read again when the runtime's zone changes (a test setting process.env.TZ, a long-lived tab
-// whose machine moved): the local offsets at three instants change with it. Two zones that agree
-// at all three (Europe/Paris and Europe/Berlin) agree on every date since 1970 as well.
+// whose machine moved): the local offsets at three instants change with it. (Zones that agree
+// at all three, such as Europe/Paris and Europe/Berlin, differ only before 1981.)
 let viewerDefaults: { timeZone: string; locale: string } | undefined;
-const PROBES = [new Date(0), new Date(Date.UTC(2024, 0, 15)), new Date(Date.UTC(2024, 6, 15))];
-const probedOffsets = [NaN, NaN, NaN];
+let viewerOffsets = "";
+const PROBES = [0, 1705e9, 1721e9].map((time) => new Date(time));
 function viewer(): { timeZone: string; locale: string } {
-  let same = viewerDefaults !== undefined;
-  for (let i = 0; i < PROBES.length; i++) {
-    const offset = PROBES[i].getTimezoneOffset();
-    if (offset !== probedOffsets[i]) same = false;
-    probedOffsets[i] = offset;
-  }
-  if (!same || viewerDefaults === undefined) {
+  const offsets = PROBES.map((probe) => probe.getTimezoneOffset()).join();
+  if (viewerDefaults === undefined || offsets !== viewerOffsets) {
     const options = Intl.DateTimeFormat().resolvedOptions();
     viewerDefaults = { timeZone: options.timeZone ?? "UTC", locale: options.locale };
+    viewerOffsets = offsets;
   }
   return viewerDefaults;
 }

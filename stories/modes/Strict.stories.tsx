@@ -11,7 +11,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "`mode=\"strict\"` (the default, Pylon's behaviour): any error-severity diagnostic replaces the whole widget with the error state (`role=\"alert\"`, `data-sidecard-state=\"error\"`), listing each diagnostic's path and message. Compare with Modes/Isolate.",
+          "`mode=\"strict\"` (the default, Pylon's behaviour): any error-severity diagnostic replaces the whole widget with the error state (`role=\"alert\"`, `data-sidecard-state=\"error\"`), listing each diagnostic's path and message (the first 20, then how many more). Compare with Modes/Isolate.",
       },
     },
   },

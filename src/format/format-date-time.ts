@@ -144,10 +144,12 @@ function englishFromIntl(date: Date, timeZone: string): FormattedDateTime {
 // whose machine moved): the local offsets at three instants change with it. (Zones that agree
 // at all three, such as Europe/Paris and Europe/Berlin, differ only before 1981.)
 let viewerDefaults: { timeZone: string; locale: string } | undefined;
-let viewerOffsets = "";
+// One number for the three offsets (each is within ±1024 minutes, so none is lost), not a
+// string: this runs for every date drawn in the viewer's zone.
+let viewerOffsets = NaN;
 const PROBES = [0, 1705e9, 1721e9].map((time) => new Date(time));
 function viewer(): { timeZone: string; locale: string } {
-  const offsets = PROBES.map((probe) => probe.getTimezoneOffset()).join();
+  const offsets = PROBES[0].getTimezoneOffset() + 2048 * (PROBES[1].getTimezoneOffset() + 2048 * PROBES[2].getTimezoneOffset());
   if (viewerDefaults === undefined || offsets !== viewerOffsets) {
     const options = Intl.DateTimeFormat().resolvedOptions();
     viewerDefaults = { timeZone: options.timeZone ?? "UTC", locale: options.locale };

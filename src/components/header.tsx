@@ -27,7 +27,7 @@ export interface HeaderProps {
 /** The title a header shows: none when it is absent, empty or only white space (a heading and a disclosure need a name). */
 export function shownTitle(header: WidgetHeader | null | undefined): string | undefined {
   const title = header?.title;
-  return title !== undefined && /\S/.test(title) ? title : undefined;
+  return /\S/.test(title ?? "") ? title : undefined;
 }
 
 /**

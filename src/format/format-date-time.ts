@@ -103,7 +103,7 @@ const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 function englishFromFields(timeZone: string, offsetMinutes: number, year: number, month: number, day: number, weekday: number, hours: number, minutes: number, seconds: number): FormattedDateTime {
   // date-fns' "yyyy" is the year of the era: year 0 is 1 BC, drawn "0001" (as Intl's parts give it).
   const eraYear = year > 0 ? year : 1 - year;
-  const yyyy = eraYear < 1000 ? String(eraYear).padStart(4, "0") : String(eraYear);
+  const yyyy = String(eraYear).padStart(4, "0");
   const hour = hours % 12 || 12;
   const period = hours < 12 ? "AM" : "PM";
   const mm = twoDigits(minutes);

@@ -39,6 +39,24 @@ describe("formatDateTime", () => {
     );
   });
 
+  test("a change of the runtime's zone while running (process.env.TZ in a test) is followed", () => {
+    const date = new Date("2024-07-15T12:34:56Z");
+    const machineZone = process.env.TZ;
+    try {
+      process.env.TZ = "Asia/Tokyo"; // Node applies it at once, to Date and Intl alike
+      const tokyo = formatDateTime(date, { locale: "en-US", timeZone: "Asia/Tokyo" });
+      expect(formatDateTime(date, { locale: "en-US" })).toEqual(tokyo);
+      expect(tokyo.text).toBe("Jul 15, 2024, 9:34 PM");
+      process.env.TZ = "America/New_York";
+      // Tokyo stays Tokyo once the machine is in New York, and the viewer's zone is New York's.
+      expect(formatDateTime(date, { locale: "en-US", timeZone: "Asia/Tokyo" })).toEqual(tokyo);
+      expect(formatDateTime(date, { locale: "en-US" })).toEqual({ text: "Jul 15, 2024, 8:34 AM", title: "Monday, July 15, 2024, 8:34:56 AM America/New_York (UTC-04:00)" });
+    } finally {
+      if (machineZone === undefined) delete process.env.TZ;
+      else process.env.TZ = machineZone;
+    }
+  });
+
   test("a custom pattern and a Locale object go through date-fns", () => {
     const date = new Date("2024-07-15T12:34:56Z");
     expect(formatDateTime(date, { locale: "en-US", timeZone: "Asia/Tokyo", dateFormat: "EEE d MMM HH:mm" }).text).toBe("Mon 15 Jul 21:34");

@@ -97,6 +97,9 @@ export const Relative: Story = {
   },
 };
 
+const newYearsEve = widgetOf("Date and time", { type: "date_time", label: "Last seen", value: "2023-12-31T20:00:00Z" });
+const NEW_YEAR = new Date("2024-01-01T00:00:00Z");
+
 export const RelativeInAnotherZone: Story = {
   name: "Relative dates count days in the zone shown",
   parameters: {
@@ -107,16 +110,12 @@ export const RelativeInAnotherZone: Story = {
       },
     },
   },
-  render: () => {
-    const payload = widgetOf("Date and time", { type: "date_time", label: "Last seen", value: "2023-12-31T20:00:00Z" });
-    const now = new Date("2024-01-01T00:00:00Z");
-    return (
-      <div className="sb-stack">
-        <StoryWidget payload={payload} dateFormat="relative" locale="en-US" timeZone="UTC" now={now} label="UTC" />
-        <StoryWidget payload={payload} dateFormat="relative" locale="en-US" timeZone="Asia/Tokyo" now={now} label="Asia/Tokyo" />
-      </div>
-    );
-  },
+  render: () => (
+    <div className="sb-stack">
+      <StoryWidget payload={newYearsEve} dateFormat="relative" locale="en-US" timeZone="UTC" now={NEW_YEAR} label="UTC" />
+      <StoryWidget payload={newYearsEve} dateFormat="relative" locale="en-US" timeZone="Asia/Tokyo" now={NEW_YEAR} label="Asia/Tokyo" />
+    </div>
+  ),
   play: async ({ canvasElement }) => {
     const times = [...canvasElement.querySelectorAll("time")].map((time) => time.textContent);
     await expect(times).toEqual(["yesterday", "4 hours ago"]);

@@ -3,7 +3,8 @@ import { resolve } from "node:path";
 import { expect, test } from "vitest";
 
 // formatDateTime reads dates in the runtime's own zone (the default: the viewer's) from Date's
-// getters instead of Intl. The runtime's zone is fixed per process, so each zone gets one.
+// getters instead of Intl. Each zone gets a process of its own, started in it, as a machine in
+// that zone would run sidecard (a zone change while running is tested in format-date-time.test.ts).
 const root = resolve(import.meta.dirname, "../..");
 const check = resolve(import.meta.dirname, "host-zone-check.ts");
 
